@@ -1,0 +1,35 @@
+# Two commands for a fresh machine: `make run` (the app on demo data) and `make test`.
+PYTHON ?= python3
+VENV   := .venv
+PY     := $(VENV)/bin/python
+DB     ?= data/ecom.db
+PORT   ?= 8501
+
+.PHONY: run test bench demo clean-db
+
+$(VENV)/.installed: requirements.txt
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -r requirements.txt
+	touch $@
+
+$(VENV)/.installed-dev: $(VENV)/.installed requirements-dev.txt
+	$(PY) -m pip install --quiet -r requirements-dev.txt
+	touch $@
+
+demo: $(VENV)/.installed
+	ECOM_DB=$(DB) $(PY) -m ecom_models demo --db $(DB)
+
+run: demo
+	ECOM_DB=$(DB) $(PY) -m streamlit run app.py --server.port $(PORT)
+
+test: $(VENV)/.installed-dev
+	$(PY) -m pytest
+
+bench: $(VENV)/.installed-dev
+	$(PY) bench/ingest.py
+	$(PY) bench/pricing.py
+	$(PY) bench/pages.py
+
+clean-db:
+	rm -f $(DB) $(DB)-wal $(DB)-shm

@@ -1,0 +1,13 @@
+"""E-Commerce Decision Lab — router only: page config, shared sidebar, navigation."""
+import streamlit as st
+
+from ui.layout import sidebar
+from ui.text import t
+
+st.set_page_config(page_title="E-Commerce Decision Lab", page_icon="📊", layout="wide")
+sidebar()
+st.navigation([
+    st.Page("pages/overview.py", title=t("nav.overview"), icon="📈", url_path="overview", default=True),
+    st.Page("pages/data.py", title=t("nav.data"), icon="📥", url_path="data"),
+    st.Page("pages/pricing.py", title=t("nav.pricing"), icon="🏷️", url_path="pricing"),
+]).run()

@@ -1,0 +1,1 @@
+"""E-Commerce Decision Lab modelling package (never imports streamlit)."""

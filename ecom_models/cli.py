@@ -1,0 +1,153 @@
+"""Command line: ``python -m ecom_models import|summary|elasticity|demo`` (same functions as the app)."""
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from datetime import date
+from pathlib import Path
+
+from .ingest.presets import FORMAT_CHOICES
+from .store.connection import default_db_path
+
+
+def _date(text: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"'{text}' is not a date like 2011-03-31") from None
+
+
+def _mapping(pairs: list[str]) -> dict[str, str]:
+    out = {}
+    for pair in pairs or []:
+        field, sep, column = pair.partition("=")
+        if not sep or not field or not column:
+            raise SystemExit(f"--map expects FIELD=COLUMN, got '{pair}'")
+        out[field.strip()] = column
+    return out
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="python -m ecom_models",
+                                     description="E-Commerce Decision Lab command line")
+    sub = parser.add_subparsers(dest="command", required=True)
+    db_help = "SQLite store (default: $ECOM_DB or data/ecom.db)"
+
+    imp = sub.add_parser("import", help="import shop exports (CSV, TSV, XLSX, .gz)")
+    imp.add_argument("files", nargs="+", type=Path)
+    imp.add_argument("--db", type=Path, help=db_help)
+    imp.add_argument("--format", default="auto", choices=FORMAT_CHOICES)
+    imp.add_argument("--map", action="append", metavar="FIELD=COLUMN", default=[])
+    imp.add_argument("--decimal", choices=[".", ","])
+    imp.add_argument("--date-format", help="strptime format, e.g. %%d.%%m.%%Y")
+    imp.add_argument("--currency", help="currency when the file has none, e.g. EUR")
+    imp.add_argument("--skip-bad-rows", action="store_true",
+                     help="leave out rows with the wrong number of fields or bad values")
+    imp.add_argument("--json", action="store_true", help="one JSON object per file")
+
+    summ = sub.add_parser("summary", help="headline figures of the store")
+    summ.add_argument("--db", type=Path, help=db_help)
+    summ.add_argument("--from", dest="date_from", type=_date)
+    summ.add_argument("--to", dest="date_to", type=_date)
+    summ.add_argument("--country")
+    summ.add_argument("--currency", help="default: the currency with the most revenue lines")
+    summ.add_argument("--json", action="store_true")
+
+    el = sub.add_parser("elasticity", help="price elasticity per SKU")
+    el.add_argument("--db", type=Path, help=db_help)
+    el.add_argument("--sku", action="append", default=[])
+    el.add_argument("--period", choices=["week", "day"], default="week")
+    el.add_argument("--json", action="store_true")
+
+    demo = sub.add_parser("demo", help="import the bundled demo data into an empty store")
+    demo.add_argument("--db", type=Path, help=db_help)
+    return parser
+
+
+def _progress_printer(name: str):
+    def show(fraction: float, message: str) -> None:
+        print(f"\r{name}: {message:<16} {fraction:5.0%}", end="", file=sys.stderr, flush=True)
+    return show
+
+
+def cmd_import(args) -> int:
+    from .ingest.normalize import Options
+    from .ingest.pipeline import import_file
+
+    db = args.db or default_db_path()
+    opts = Options(mapping=_mapping(args.map), decimal=args.decimal, date_format=args.date_format,
+                   currency=args.currency, skip_bad_rows=args.skip_bad_rows)
+    worst = 0
+    for path in args.files:
+        progress = None if args.json or not sys.stderr.isatty() else _progress_printer(path.name)
+        result = import_file(path, db, args.format, opts, progress)
+        if progress:
+            print(file=sys.stderr)
+        if args.json:
+            print(json.dumps({k: v for k, v in result.items() if k != "report"}, default=str))
+        elif result["status"] == "rejected":
+            print(f"REJECTED {result['error']}", file=sys.stderr)
+        else:
+            r = result["report"]
+            print(f"{result['status']}: {path.name} as {r.get('format_label')} — "
+                  f"{result['rows_read']} rows read, {result['rows_imported']} imported, "
+                  f"{result['rows_skipped']} skipped")
+            for warning in r.get("warnings", []):
+                print(f"  note: {warning}")
+        if result["status"] == "rejected":
+            worst = 2
+    return worst
+
+
+def cmd_summary(args) -> int:
+    from .sales import Filters, currencies, kpis
+    from .store.queries import order_lines
+
+    lines = order_lines(args.db or default_db_path())
+    currency = args.currency or next(iter(currencies(lines)), None)
+    try:
+        filters = Filters(args.date_from, args.date_to, args.country, currency)
+    except ValueError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    figures = kpis(lines, filters)
+    if args.json:
+        print(json.dumps(figures))
+    else:
+        for key, value in figures.items():
+            print(f"{key:>20}: {value}")
+    return 0
+
+
+def cmd_elasticity(args) -> int:
+    from .pricing.service import elasticity_table
+    from .store.queries import order_lines
+
+    table = elasticity_table(order_lines(args.db or default_db_path()), skus=args.sku or None,
+                             period=args.period)
+    if args.json:
+        for record in table.to_dict("records"):
+            print(json.dumps(record, default=str))
+    else:
+        print(table.to_string(index=False))
+    return 0
+
+
+def cmd_demo(args) -> int:
+    from .demo import ensure_demo
+
+    db = args.db or default_db_path()
+    result = ensure_demo(db, _progress_printer("demo data"))
+    print(file=sys.stderr)
+    if result is None:
+        print(f"{db} already has data; demo not imported")
+        return 0
+    print(f"demo data: {result['status']}, {result['rows_imported']} lines in {db}")
+    return 0 if result["status"] in ("imported", "already_imported") else 2
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    return {"import": cmd_import, "summary": cmd_summary, "elasticity": cmd_elasticity,
+            "demo": cmd_demo}[args.command](args)

@@ -1,0 +1,181 @@
+"""Import pipeline: bytes -> read -> detect format -> normalise -> report -> store.
+
+``prepare`` does everything except writing, so the app can show a preview and the
+validation report before the user commits; ``commit`` writes in one transaction;
+``import_file`` is both for the CLI and batch work.
+"""
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+from pathlib import Path
+
+import pandas as pd
+
+from .errors import IngestError
+from .normalize import Normalized, Options, normalize_orders, normalize_products
+from .presets import PRESETS, Preset, detect_preset
+from .reader import read_table
+
+MAX_UPLOAD_MB = 200
+SKIPPED_EXAMPLES = 50
+
+
+@dataclass
+class Prepared:
+    """A parsed, validated file ready to be written (nothing is in the store yet)."""
+
+    file_name: str
+    content_hash: str
+    preset: Preset
+    rows: pd.DataFrame
+    report: dict
+
+
+def content_hash(raw: bytes) -> str:
+    return hashlib.sha256(raw).hexdigest()
+
+
+def prepare(raw: bytes, file_name: str, fmt: str = "auto", options: Options | None = None,
+            progress=None) -> Prepared:
+    """Read and validate one file. Raises ``IngestError`` (naming file/line/column)."""
+    opts = options or Options()
+    step = progress or (lambda fraction, message: None)
+    if len(raw) > MAX_UPLOAD_MB * 1024 * 1024:
+        raise IngestError(f"the file is {len(raw) / 1024 / 1024:,.0f} MB, above the limit of "
+                          f"{MAX_UPLOAD_MB} MB", file=file_name,
+                          hint="export a shorter date range and import the parts one by one")
+    try:
+        step(0.05, "reading")
+        table = read_table(raw, file_name, skip_bad_rows=opts.skip_bad_rows)
+        preset, match = detect_preset(table.header, fmt)
+        if match < 0.75 and fmt == "auto" and not opts.mapping:
+            raise IngestError(
+                "the format was not recognised from the header "
+                f"({', '.join(table.header[:15])}{' …' if len(table.header) > 15 else ''})",
+                file=file_name, line=table.detected.get("header_line"),
+                hint="choose the shop system, or the generic format with a column mapping "
+                     "(CLI: --format generic --map sku=COLUMN ...)")
+        if match < 0.75 and fmt == "auto":
+            preset = PRESETS["generic"]
+        step(0.3, "checking values")
+        normalize = normalize_orders if preset.kind == "orders" else normalize_products
+        result = normalize(table, preset, opts, file_name)
+    except IngestError as exc:
+        raise exc.with_file(file_name) if not exc.file else exc
+    except ValueError as exc:
+        raise IngestError(str(exc), file=file_name, hint="check the import settings") from None
+    step(0.6, "validated")
+    report = build_report(file_name, preset, table.detected, len(table.frame) + len(table.bad_rows),
+                          result, table.bad_rows)
+    return Prepared(file_name, content_hash(raw), preset, result.frame, report)
+
+
+def build_report(file_name: str, preset: Preset, detected: dict, rows_read: int,
+                 result: Normalized, bad_rows: list[dict]) -> dict:
+    """The validation report shown before and after committing (JSON-serialisable)."""
+    rows, skipped = result.frame, result.skipped
+    if bad_rows:
+        skipped = pd.concat([skipped, pd.DataFrame(
+            [{"line": b["line"], "reason": b["problem"]} for b in bad_rows])], ignore_index=True)
+    report = {
+        "file": file_name, "format": preset.name, "format_label": preset.label,
+        "kind": preset.kind,
+        "detected": {"format": preset.name, "encoding": detected.get("encoding"),
+                     "delimiter": detected.get("delimiter"),
+                     "delimiter_name": detected.get("delimiter_name"),
+                     "decimal": result.facts["decimal"], "date_format": result.facts["date_format"],
+                     "date_ambiguous": result.facts["date_ambiguous"],
+                     "date_candidates": result.facts["date_candidates"],
+                     "header_line": detected.get("header_line"),
+                     "container": detected.get("container")},
+        "columns": result.facts["columns"],
+        "rows_read": int(rows_read),
+        "rows_imported": int(rows_read - len(skipped)),
+        "rows_skipped": int(len(skipped)),
+        "lines_stored": int(len(rows)),
+        "skipped_reasons": {str(k): int(v) for k, v in skipped["reason"].value_counts().items()},
+        "skipped_examples": skipped.head(SKIPPED_EXAMPLES).to_dict("records"),
+        "warnings": result.warnings + list(preset.notes),
+    }
+    if preset.kind == "orders":
+        dated = rows["ordered_at"].dropna()
+        report.update({
+            "orders": int(rows["order_id"].nunique()),
+            "return_lines": int(rows["is_return"].sum()),
+            "reversed_lines": int(result.facts["reversed"]),
+            "non_product_lines": int((~rows["is_product"]).sum()),
+            "first_date": str(dated.min()) if len(dated) else None,
+            "last_date": str(dated.max()) if len(dated) else None,
+            "currencies": sorted(str(c) for c in rows["currency"].dropna().unique()),
+            "countries": int(rows["country"].nunique()),
+        })
+    else:
+        report.update({"products": int(len(rows)),
+                       "with_unit_cost": int(rows["unit_cost"].notna().sum())})
+    return report
+
+
+def commit(prepared: Prepared, db: Path | str, progress=None) -> dict:
+    """Write a prepared file in one transaction; returns the import outcome."""
+    from ..store.imports import write_import
+
+    report = prepared.report
+    meta = {"file_name": prepared.file_name, "content_hash": prepared.content_hash,
+            "format": prepared.preset.name, "detected": report["detected"], "report": report,
+            "rows_read": report["rows_read"], "rows_skipped": report["rows_skipped"]}
+    written = write_import(db, meta, prepared.preset.kind, prepared.preset.channel,
+                           prepared.rows, progress)
+    return outcome(prepared.file_name, written["status"], report, written)
+
+
+def outcome(file_name: str, status: str, report: dict | None, written: dict | None = None,
+            error: IngestError | None = None) -> dict:
+    """The result record of one file (CLI --json prints exactly this)."""
+    report = report or {}
+    result = {
+        "file": file_name, "status": status,
+        "rows_read": report.get("rows_read", 0),
+        "rows_imported": report.get("rows_imported", 0) if status == "imported" else 0,
+        "lines_stored": (written or {}).get("rows_imported", 0),
+        "rows_updated": (written or {}).get("rows_updated", 0),
+        "rows_skipped": report.get("rows_skipped", 0),
+        "detected": report.get("detected", {}),
+        "import_id": (written or {}).get("import_id"),
+        "report": report,
+    }
+    if error is not None:
+        result["error"] = error.message
+        result["error_detail"] = error.to_dict()
+    return result
+
+
+def import_bytes(raw: bytes, file_name: str, db: Path | str, fmt: str = "auto",
+                 options: Options | None = None, progress=None) -> dict:
+    """Import one file's bytes; never raises for bad input (status 'rejected' instead)."""
+    from ..store.imports import find_import
+
+    known = find_import(db, content_hash(raw))
+    if known:
+        import json
+        report = json.loads(known["report"])
+        return outcome(file_name, "already_imported", report,
+                       {"import_id": known["id"], "rows_imported": 0, "rows_updated": 0})
+    try:
+        prepared = prepare(raw, file_name, fmt, options, progress)
+    except IngestError as exc:
+        return outcome(file_name, "rejected", None, error=exc)
+    return commit(prepared, db, progress)
+
+
+def import_file(path: Path | str, db: Path | str, fmt: str = "auto",
+                options: Options | None = None, progress=None) -> dict:
+    """Import a file from disk (see ``import_bytes``)."""
+    path = Path(path)
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        return outcome(path.name, "rejected", None,
+                       error=IngestError(f"the file cannot be opened ({exc.strerror})",
+                                         file=path.name, hint="check the path"))
+    return import_bytes(raw, path.name, db, fmt, options, progress)

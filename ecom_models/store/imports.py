@@ -1,0 +1,177 @@
+"""Writing imports into the store: one import = one ``BEGIN IMMEDIATE`` transaction.
+
+Order lines are upserted on their natural key (channel, order_id, line_no), so an
+overlapping export replaces the rows it shares with an earlier one instead of doubling
+revenue; the row then belongs to the newer import. Products are upserted on SKU, and
+a product file only fills the fields it has (it never blanks a known unit cost).
+"""
+from __future__ import annotations
+
+import json
+import sqlite3
+from datetime import datetime, timezone
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+
+from .connection import connect, write_transaction
+from .migrations import ensure_schema
+
+LINE_COLUMNS = ("import_id", "channel", "order_id", "line_no", "ordered_at", "sku",
+                "product_name", "quantity", "unit_price", "currency", "customer_id",
+                "country", "is_return", "is_product", "source_line")
+UPSERT_LINES = (
+    f"INSERT INTO order_lines ({', '.join(LINE_COLUMNS)}) VALUES ({', '.join('?' * len(LINE_COLUMNS))}) "
+    "ON CONFLICT(channel, order_id, line_no) DO UPDATE SET "
+    + ", ".join(f"{c} = excluded.{c}" for c in LINE_COLUMNS if c not in ("channel", "order_id", "line_no"))
+)
+PRODUCT_COLUMNS = ("sku", "name", "category", "unit_cost", "current_price", "currency",
+                   "stock", "import_id")
+UPSERT_PRODUCTS = (
+    f"INSERT INTO products ({', '.join(PRODUCT_COLUMNS)}) VALUES ({', '.join('?' * len(PRODUCT_COLUMNS))}) "
+    "ON CONFLICT(sku) DO UPDATE SET "
+    + ", ".join(f"{c} = coalesce(excluded.{c}, products.{c})" for c in PRODUCT_COLUMNS
+                if c not in ("sku", "import_id"))
+    + ", import_id = excluded.import_id"
+)
+
+
+def find_import(db: Path | str, content_hash: str) -> dict | None:
+    """The import with this content hash, or None."""
+    ensure_schema(db)
+    with connect(db) as conn:
+        conn.row_factory = sqlite3.Row
+        row = conn.execute("SELECT * FROM imports WHERE content_hash = ?", [content_hash]).fetchone()
+    return dict(row) if row else None
+
+
+def _iso_seconds(values: pd.Series) -> list:
+    """'YYYY-MM-DD HH:MM:SS' text per value (None for NaT). Formats each distinct
+    timestamp once: an export has far fewer distinct times than lines."""
+    codes, uniques = pd.factorize(values)
+    text = pd.Index(uniques).strftime("%Y-%m-%d %H:%M:%S").to_numpy(dtype=object)
+    out = text.take(codes) if len(text) else np.full(len(codes), None, dtype=object)
+    out[codes < 0] = None
+    return out.tolist()
+
+
+def _column(frame: pd.DataFrame, name: str) -> list:
+    """Python values of one column, missing values (NaN, NA, None) as None."""
+    import pyarrow as pa
+
+    return pa.Array.from_pandas(frame[name]).to_pylist()
+
+
+def write_import(db: Path | str, meta: dict, kind: str, channel: str, rows: pd.DataFrame,
+                 progress=None) -> dict:
+    """Record the import and write all its rows in one transaction.
+
+    ``meta`` has file_name, content_hash, format, detected (dict), report (dict), rows_read,
+    rows_skipped. Returns {'import_id', 'rows_imported', 'rows_updated', 'status'}; status is
+    'already_imported' (nothing written) when the content hash is known.
+    """
+    ensure_schema(db)
+    with write_transaction(db) as conn:
+        known = conn.execute("SELECT id FROM imports WHERE content_hash = ?",
+                             [meta["content_hash"]]).fetchone()
+        if known:
+            return {"import_id": known[0], "rows_imported": 0, "rows_updated": 0,
+                    "status": "already_imported"}
+        cur = conn.execute(
+            "INSERT INTO imports (file_name, content_hash, format, kind, detected, rows_read, "
+            "rows_imported, rows_skipped, report, imported_at) VALUES (?,?,?,?,?,?,?,?,?,?)",
+            [meta["file_name"], meta["content_hash"], meta["format"], kind,
+             json.dumps(meta["detected"]), meta["rows_read"], len(rows), meta["rows_skipped"],
+             json.dumps(meta["report"], default=str),
+             datetime.now(timezone.utc).isoformat(timespec="seconds")])
+        import_id = cur.lastrowid
+        before = conn.total_changes
+        if kind == "orders":
+            updated = _write_lines(conn, import_id, channel, rows, progress)
+        else:
+            updated = _write_products(conn, import_id, rows)
+        conn.execute("UPDATE imports SET rows_imported = ?, rows_updated = ? WHERE id = ?",
+                     [len(rows), updated, import_id])
+        assert conn.total_changes - before >= len(rows)
+    return {"import_id": import_id, "rows_imported": len(rows), "rows_updated": updated,
+            "status": "imported"}
+
+
+def _write_lines(conn, import_id: int, channel: str, rows: pd.DataFrame, progress) -> int:
+    n = len(rows)
+    keys = pd.DataFrame({"order_id": rows["order_id"], "line_no": rows["line_no"]})
+    existing = 0
+    if n:
+        existing = _count_existing(conn, channel, keys)
+    cols = {
+        "import_id": [import_id] * n, "channel": [channel] * n,
+        "ordered_at": _iso_seconds(rows["ordered_at"]),
+        **{c: _column(rows, c) for c in LINE_COLUMNS
+           if c not in ("import_id", "channel", "ordered_at")},
+    }
+    records = list(zip(*(cols[c] for c in LINE_COLUMNS)))
+    chunk = 50_000
+    for start in range(0, n, chunk):
+        conn.executemany(UPSERT_LINES, records[start:start + chunk])
+        if progress:
+            progress(min(1.0, (start + chunk) / max(n, 1)), "writing")
+    return existing
+
+
+def _count_existing(conn, channel: str, keys: pd.DataFrame) -> int:
+    """How many of these natural keys are already stored (for the 'updated' figure)."""
+    if not conn.execute("SELECT 1 FROM order_lines WHERE channel = ? LIMIT 1", [channel]).fetchone():
+        return 0
+    conn.execute("CREATE TEMP TABLE IF NOT EXISTS _keys (order_id TEXT, line_no INTEGER)")
+    conn.execute("DELETE FROM _keys")
+    conn.executemany("INSERT INTO _keys VALUES (?, ?)",
+                     zip(keys["order_id"].tolist(), keys["line_no"].tolist()))
+    return conn.execute(
+        "SELECT count(*) FROM _keys k JOIN order_lines o ON o.channel = ? "
+        "AND o.order_id = k.order_id AND o.line_no = k.line_no", [channel]).fetchone()[0]
+
+
+def _write_products(conn, import_id: int, rows: pd.DataFrame) -> int:
+    skus = rows["sku"].tolist()
+    existing = 0
+    for start in range(0, len(skus), 500):
+        part = skus[start:start + 500]
+        existing += conn.execute(
+            f"SELECT count(*) FROM products WHERE sku IN ({','.join('?' * len(part))})", part
+        ).fetchone()[0]
+    data = {c: _column(rows, c) for c in PRODUCT_COLUMNS if c != "import_id"}
+    data["import_id"] = [import_id] * len(rows)
+    conn.executemany(UPSERT_PRODUCTS, list(zip(*(data[c] for c in PRODUCT_COLUMNS))))
+    return existing
+
+
+def delete_import(db: Path | str, import_id: int) -> dict:
+    """Delete one import and exactly the rows it owns (ON DELETE CASCADE)."""
+    ensure_schema(db)
+    with write_transaction(db) as conn:
+        lines = conn.execute("SELECT count(*) FROM order_lines WHERE import_id = ?",
+                             [import_id]).fetchone()[0]
+        products = conn.execute("SELECT count(*) FROM products WHERE import_id = ?",
+                                [import_id]).fetchone()[0]
+        deleted = conn.execute("DELETE FROM imports WHERE id = ?", [import_id]).rowcount
+    return {"deleted": bool(deleted), "order_lines": lines, "products": products}
+
+
+def list_imports(db: Path | str) -> pd.DataFrame:
+    """Import history, newest first."""
+    ensure_schema(db)
+    with connect(db) as conn:
+        return pd.read_sql_query(
+            "SELECT i.id, i.file_name, i.format, i.kind, i.rows_read, i.rows_imported, "
+            "i.rows_skipped, i.rows_updated, i.imported_at, i.status, "
+            "(SELECT count(*) FROM order_lines o WHERE o.import_id = i.id) AS lines_now "
+            "FROM imports i ORDER BY i.id DESC", conn)
+
+
+def import_report(db: Path | str, import_id: int) -> dict | None:
+    """The stored validation report of one import."""
+    ensure_schema(db)
+    with connect(db) as conn:
+        row = conn.execute("SELECT report FROM imports WHERE id = ?", [import_id]).fetchone()
+    return json.loads(row[0]) if row else None

@@ -1,0 +1,83 @@
+"""Data: upload exports, check the validation report and preview, import, manage history."""
+import streamlit as st
+
+from ecom_models.ingest.normalize import Options
+from ecom_models.ingest.pipeline import MAX_UPLOAD_MB
+from ecom_models.ingest.presets import FORMAT_CHOICES
+from ecom_models.store.imports import delete_import, list_imports
+from ui import import_flow
+from ui.loaders import db_path
+from ui.report_view import render_report
+from ui.safe import md_escape
+from ui.text import t
+
+DATE_FORMATS = [None, "%d.%m.%Y", "%d.%m.%Y %H:%M", "%m/%d/%Y %H:%M", "%d/%m/%Y %H:%M",
+                "%Y-%m-%d", "%Y-%m-%d %H:%M:%S", "%m/%d/%Y", "%d/%m/%Y"]
+
+st.title(t("data.title"))
+st.caption(t("data.caption"))
+st.session_state.setdefault("upload_round", 0)
+files = st.file_uploader(t("data.upload"), type=["csv", "txt", "tsv", "xlsx", "gz"],
+                         accept_multiple_files=True, key=f"uploads_{st.session_state.upload_round}",
+                         max_upload_size=MAX_UPLOAD_MB)
+fmt = st.selectbox(t("data.format"), FORMAT_CHOICES, key="import_format")
+with st.expander(t("data.settings")):
+    c1, c2, c3 = st.columns(3)
+    decimal = c1.selectbox(t("data.decimal"), [None, ".", ","], key="import_decimal",
+                           format_func=lambda d: t("data.auto") if d is None else d)
+    date_format = c2.selectbox(t("data.date_format"), DATE_FORMATS, key="import_date_format",
+                               format_func=lambda d: t("data.auto") if d is None else d)
+    currency = c3.text_input(t("data.currency"), key="import_currency", max_chars=3).strip().upper() or None
+    skip_bad = st.checkbox(t("data.skip_bad"), key="import_skip_bad")
+
+ready = []
+for file in files or []:
+    mapping = {k.split("|", 2)[2]: v for k, v in st.session_state.items()
+               if isinstance(k, str) and k.startswith(f"map|{file.file_id}|") and v}
+    opts = Options(mapping=mapping, decimal=decimal, date_format=date_format,
+                   currency=currency, skip_bad_rows=skip_bad)
+    upload = import_flow.validate(file, fmt, opts)
+    with st.container(border=True):
+        st.subheader(t("data.report", file=md_escape(file.name)))
+        if upload.known:
+            st.info(t("data.already", id=upload.known["id"]))
+        elif upload.error:
+            st.error(f"**{t('data.rejected')}:** {md_escape(upload.error.message)}")
+        else:
+            render_report(upload.prepared.report, upload.prepared.rows)
+            ready.append(upload)
+        if upload.header and not upload.known:
+            fields, detected = import_flow.mapping_fields(upload.header, fmt)
+            with st.expander(t("data.mapping", file=md_escape(file.name)), expanded=bool(upload.error)):
+                st.caption(t("data.mapping_help"))
+                grid = st.columns(4)
+                for i, field in enumerate(fields):
+                    options = [None, *upload.header]
+                    key = f"map|{file.file_id}|{field}"
+                    grid[i % 4].selectbox(field, options, key=key,
+                                          index=options.index(detected[field]) if detected.get(field) in options else 0,
+                                          format_func=lambda c, d=detected.get(field): "—" if c is None else c)
+
+if ready and st.button(t("data.commit", n=len(ready)), type="primary", key="commit_imports"):
+    for upload in ready:
+        result = import_flow.commit_upload(upload)
+        st.success(t("data.imported", file=md_escape(upload.name), rows=f"{result['rows_imported']:,}",
+                     updated=f"{result['rows_updated']:,}"))
+    st.session_state.upload_round += 1
+    st.cache_data.clear()
+    st.rerun()
+
+st.header(t("data.history"))
+history = list_imports(db_path())
+if history.empty:
+    st.caption(t("data.no_history"))
+else:
+    st.dataframe(history, hide_index=True, width="stretch")
+    with st.form("delete_import"):
+        choice = st.selectbox(t("data.delete_pick"), history["id"].tolist(), key="delete_id",
+                              format_func=lambda i: f"#{i} {history.set_index('id').at[i, 'file_name']}")
+        sure = st.checkbox(t("data.delete_confirm"), key="delete_sure")
+        if st.form_submit_button(t("data.delete")) and sure:
+            gone = delete_import(db_path(), int(choice))
+            st.cache_data.clear()
+            st.success(t("data.deleted", id=choice, lines=gone["order_lines"], products=gone["products"]))

@@ -1,0 +1,106 @@
+"""Overview: KPIs with change against the previous period, revenue over time, top lists.
+Filters live in the URL, so a copied link shows exactly this view."""
+import streamlit as st
+
+from ecom_models.sales import (Filters, countries, currencies, kpis_with_change,
+                               revenue_over_time, top_countries, top_products)
+from ui import charts, loaders, state
+from ui.formatting import day, money, number, percent, signed_percent
+from ui.safe import csv_bytes, md_escape
+from ui.text import lang, t
+
+KEYS = ["from", "to", "country", "currency", "grain"]
+notices = state.bind(KEYS)
+st.title(t("overview.title"))
+st.caption(t("overview.caption"))
+lines = loaders.lines()
+if lines.empty:
+    st.info(t("common.empty_store"))
+    st.page_link("pages/data.py", label=t("common.go_data"), icon="📥")
+    st.stop()
+
+money_codes, country_names = currencies(lines), countries(lines)
+first, last = lines["ordered_at"].min().date(), lines["ordered_at"].max().date()
+if state.value("currency") not in (None, *money_codes):
+    notices.append(state.reject("currency", "is not a currency in your data"))
+if state.value("country") not in (None, *country_names):
+    notices.append(state.reject("country", "is not a country in your data"))
+for key in ("from", "to"):
+    if state.value(key) is not None and not first <= state.value(key) <= last:
+        notices.append(state.reject(key, f"lies outside your data ({first} – {last})"))
+for notice in notices:
+    st.warning(md_escape(notice))
+
+date_format = "DD.MM.YYYY" if lang() == "de" else "YYYY-MM-DD"
+c_from, c_to, c_country, c_currency, c_grain = st.columns([1, 1, 1.4, 0.8, 0.8])
+c_from.date_input(t("overview.from"), key="from", min_value=first, max_value=last, format=date_format)
+c_to.date_input(t("overview.to"), key="to", min_value=first, max_value=last, format=date_format)
+c_country.selectbox(t("overview.country"), [None, *country_names], key="country",
+                    format_func=lambda c: t("common.all") if c is None else c)
+c_currency.selectbox(t("overview.currency"), [None, *money_codes], key="currency",
+                     format_func=lambda c: money_codes[0] if c is None else c,
+                     disabled=len(money_codes) < 2)
+c_grain.selectbox(t("overview.grain"), ["day", "week", "month"], key="grain",
+                  format_func=lambda g: t(f"grain.{g}"))
+state.publish(KEYS)
+
+currency = state.value("currency") or money_codes[0]
+try:
+    filters = Filters(state.value("from"), state.value("to"), state.value("country"), currency)
+except ValueError as exc:
+    st.error(str(exc))
+    st.stop()
+
+now, before, previous = kpis_with_change(lines, filters)
+L = lang()
+
+
+def change(key: str):
+    old, new = before.get(key), now.get(key)
+    if not old or new is None:
+        return None
+    return signed_percent((new - old) / abs(old), L)
+
+
+cols = st.columns(6)
+cols[0].metric(t("kpi.revenue"), money(now["revenue"], currency, L, 0), change("revenue"),
+               help=t("kpi.help.revenue"))
+cols[1].metric(t("kpi.orders"), number(now["orders"], L), change("orders"), help=t("kpi.help.orders"))
+cols[2].metric(t("kpi.units"), number(now["units"], L), change("units"), help=t("kpi.help.units"))
+cols[3].metric(t("kpi.aov"), money(now["average_order_value"], currency, L), change("average_order_value"),
+               help=t("kpi.help.aov"))
+cols[4].metric(t("kpi.customers"), number(now["customers"], L), change("customers"),
+               help=t("kpi.help.customers"))
+cols[5].metric(t("kpi.return_rate"), percent(now["return_rate"], L), change("return_rate"),
+               delta_color="inverse", help=t("kpi.help.return_rate"))
+if previous is not None:
+    days = (previous.date_to - previous.date_from).days + 1
+    st.caption(t("overview.vs", days=number(days, L), start=day(previous.date_from, L),
+                 end=day(previous.date_to, L)) + " "
+               + t("overview.other_revenue", amount=money(now["other_revenue"], currency, L)))
+
+if now["orders"] == 0:
+    st.info(t("overview.no_lines"))
+    st.stop()
+
+grain = state.value("grain")
+series = revenue_over_time(lines, filters, grain)
+st.subheader(t("overview.chart_title", grain=t(f"grain.{grain}")))
+st.altair_chart(charts.revenue_over_time(series, currency, t(f"grain.{grain}"), L), width="stretch")
+
+left, right = st.columns(2)
+products = top_products(lines, filters, 10)
+left.subheader(t("overview.top_products"))
+left.dataframe(products, hide_index=True, width="stretch", column_config={
+    "sku": st.column_config.TextColumn(t("col.sku")),
+    "product_name": st.column_config.TextColumn(t("col.product")),
+    "revenue": st.column_config.NumberColumn(f"{t('col.revenue')} ({currency})", format="localized"),
+    "units": st.column_config.NumberColumn(t("col.units"), format="localized")})
+left.download_button(t("common.download_csv"), csv_bytes(products), "top_products.csv",
+                     "text/csv", key="dl_products")
+places = top_countries(lines, filters, 10)
+right.subheader(t("overview.top_countries"))
+right.altair_chart(charts.share_bars(places, "country", "revenue", f"{t('col.revenue')} ({currency})", L),
+                   width="stretch")
+right.download_button(t("common.download_csv"), csv_bytes(places), "top_countries.csv",
+                      "text/csv", key="dl_countries")

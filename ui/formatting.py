@@ -1,0 +1,62 @@
+"""All number, money, percent and date formatting of the app, for English and German.
+
+Backed by babel (CLDR data): en → '£1,234.56', '1,234.56', '31 Dec 2024';
+de → '1.234,56 £', '1.234,56', '31.12.2024'. Money always keeps its currency code.
+"""
+from __future__ import annotations
+
+import math
+from datetime import date
+
+from babel.dates import format_date
+from babel.numbers import format_currency, format_decimal, format_percent
+
+LOCALES = {"en": "en_GB", "de": "de_DE"}
+DATE_PATTERNS = {"en": "d MMM yyyy", "de": "dd.MM.yyyy"}
+DASH = "–"
+
+
+def _missing(value) -> bool:
+    return value is None or (isinstance(value, float) and not math.isfinite(value))
+
+
+def money(value: float | None, currency: str | None, lang: str = "en", decimals: int = 2) -> str:
+    """Amount with its currency, e.g. money(1234.5, 'EUR', 'de') == '1.234,50 €'."""
+    if _missing(value):
+        return DASH
+    if not currency:
+        return number(value, lang, decimals)
+    fmt = None if decimals == 2 else ("¤#,##0" if lang == "en" else "#,##0 ¤")
+    return format_currency(value, currency, format=fmt, locale=LOCALES[lang],
+                           currency_digits=decimals == 2)
+
+
+def number(value: float | None, lang: str = "en", decimals: int = 0) -> str:
+    """Grouped number, e.g. number(1234.56, 'de', 2) == '1.234,56'."""
+    if _missing(value):
+        return DASH
+    pattern = "#,##0" + ("." + "0" * decimals if decimals else "")
+    return format_decimal(value, format=pattern, locale=LOCALES[lang])
+
+
+def percent(value: float | None, lang: str = "en", decimals: int = 1) -> str:
+    """Share as percent, e.g. percent(0.1234, 'de') == '12,3 %'."""
+    if _missing(value):
+        return DASH
+    pattern = "#,##0" + ("." + "0" * decimals if decimals else "") + " %" * (lang == "de") + "%" * (lang != "de")
+    return format_percent(value, format=pattern, locale=LOCALES[lang])
+
+
+def signed_percent(value: float | None, lang: str = "en", decimals: int = 1) -> str:
+    """Change with its sign, e.g. '+4.2%' / '−3,1 %'."""
+    if _missing(value):
+        return DASH
+    text = percent(abs(value), lang, decimals)
+    return ("+" if value >= 0 else "−") + text
+
+
+def day(value: date | None, lang: str = "en") -> str:
+    """Calendar date: '31 Dec 2024' (en) or '31.12.2024' (de)."""
+    if value is None:
+        return DASH
+    return format_date(value, DATE_PATTERNS[lang], locale=LOCALES[lang])

@@ -1,0 +1,142 @@
+"""Every session-state key of the app, and how each is written into the URL.
+
+A page declares which parameters it uses; ``bind`` fills st.session_state from the URL
+(validated; an invalid value falls back to the default and produces a notice), and
+``publish`` writes the current values back into the URL, so a copied link reproduces
+the view. The codec (``encode``/``decode``) is pure and property-tested.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from typing import Any, Callable, Mapping
+
+import streamlit as st
+
+
+def _parse_date(text: str) -> date:
+    return date.fromisoformat(text)
+
+
+def _parse_choice(*allowed: str) -> Callable[[str], str]:
+    def parse(text: str) -> str:
+        if text not in allowed:
+            raise ValueError(f"must be one of {', '.join(allowed)}")
+        return text
+    return parse
+
+
+def _parse_text(text: str) -> str:
+    if len(text) > 200 or any(ord(c) < 32 for c in text):
+        raise ValueError("not a valid name")
+    return text
+
+
+def _parse_float(low: float, high: float) -> Callable[[str], float]:
+    def parse(text: str) -> float:
+        value = float(text)
+        if not (low <= value <= high):  # also rejects nan
+            raise ValueError(f"must be between {low:g} and {high:g}")
+        return value
+    return parse
+
+
+def _dump(value: Any) -> str:
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, float):
+        return repr(round(value, 6)).removesuffix(".0")
+    return str(value)
+
+
+@dataclass(frozen=True)
+class Param:
+    """One piece of view state: its URL/session key, default, and text parser."""
+
+    key: str
+    default: Any
+    parse: Callable[[str], Any]
+    label: str
+
+
+PARAMS: dict[str, Param] = {p.key: p for p in [
+    Param("lang", "en", _parse_choice("en", "de"), "language"),
+    Param("from", None, _parse_date, "start date"),
+    Param("to", None, _parse_date, "end date"),
+    Param("country", None, _parse_text, "country"),
+    Param("currency", None, _parse_text, "currency"),
+    Param("grain", "week", _parse_choice("day", "week", "month"), "time grain"),
+    Param("sku", None, _parse_text, "product"),
+    Param("category", None, _parse_text, "category"),
+    Param("change", 5.0, _parse_float(-50.0, 100.0), "price change %"),
+    Param("margin", 40.0, _parse_float(0.0, 95.0), "assumed margin %"),
+    Param("minmargin", 10.0, _parse_float(0.0, 95.0), "minimum margin %"),
+    Param("maxchange", 15.0, _parse_float(1.0, 50.0), "maximum price change %"),
+    Param("ending", "none", _parse_choice("none", ".99", ".95", ".90", "whole"), "price ending"),
+    Param("goal", "profit", _parse_choice("profit", "revenue"), "goal"),
+]}
+
+
+def decode(query: Mapping[str, str], keys: list[str]) -> tuple[dict, list[str]]:
+    """Values for ``keys`` from URL parameters, and a notice for each invalid one."""
+    values, notices = {}, []
+    for key in keys:
+        param = PARAMS[key]
+        raw = query.get(key)
+        if raw is None or raw == "":
+            values[key] = param.default
+            continue
+        try:
+            values[key] = param.parse(str(raw))
+        except (ValueError, TypeError) as exc:
+            values[key] = param.default
+            notices.append(f"The link's {param.label} value was not valid ({exc}); "
+                           f"the default is shown instead.")
+    return values, notices
+
+
+def encode(values: Mapping[str, Any]) -> dict[str, str]:
+    """URL parameters for ``values`` (defaults and empty values are left out)."""
+    return {key: _dump(value) for key, value in values.items()
+            if value is not None and value != PARAMS[key].default}
+
+
+SHADOW = "_state_"  # session copy that survives page switches (widget keys do not)
+
+
+def bind(keys: list[str]) -> list[str]:
+    """Put each key's value into st.session_state (URL > earlier value this session > default)
+    unless a widget already holds it; returns notices for invalid URL values."""
+    shadow = st.session_state.setdefault(SHADOW, {})
+    values, notices = decode(st.query_params.to_dict(), keys)
+    for key in keys:
+        if key in st.session_state:
+            continue
+        from_url = st.query_params.get(key) not in (None, "")
+        st.session_state[key] = values[key] if from_url or key not in shadow else shadow[key]
+    return notices
+
+
+def reject(key: str, reason: str) -> str:
+    """Reset ``key`` to its default (e.g. a country that is not in the data) with a notice."""
+    param = PARAMS[key]
+    st.session_state[key] = param.default
+    return f"The link's {param.label} value {reason}; the default is shown instead."
+
+
+def value(key: str) -> Any:
+    return st.session_state.get(key, PARAMS[key].default)
+
+
+def publish(keys: list[str]) -> None:
+    """Write the current values of ``keys`` (plus the language) into the URL."""
+    shadow = st.session_state.setdefault(SHADOW, {})
+    current = {key: st.session_state.get(key, PARAMS[key].default) for key in keys}
+    shadow.update(current)
+    wanted = encode({**current, "lang": st.session_state.get("lang", "en")})
+    for key in list(st.query_params.keys()):
+        if key not in wanted:
+            del st.query_params[key]
+    for key, text in wanted.items():
+        if st.query_params.get(key) != text:
+            st.query_params[key] = text

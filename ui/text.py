@@ -1,0 +1,128 @@
+"""Every UI string of the app, by language. Pages call ``t(key, **values)``.
+
+To complete a translation, add the missing keys to the language's table; a missing
+key falls back to English, so a partial translation never breaks a page.
+"""
+from __future__ import annotations
+
+import streamlit as st
+
+EN = {
+    "app.title": "E-Commerce Decision Lab",
+    "nav.overview": "Overview", "nav.data": "Data", "nav.pricing": "Pricing",
+    "sidebar.language": "Language",
+    "sidebar.store": "Store: {path}",
+    "demo.loading": "First start: importing the demo data (UCI Online Retail, 541,909 lines) …",
+    "demo.done": "Demo data imported: {rows} order lines.",
+    "common.all": "All",
+    "common.download_csv": "Download as CSV",
+    "common.empty_store": "The store has no orders yet. Import your shop's export on the Data page.",
+    "common.go_data": "Go to the Data page",
+    # overview
+    "overview.title": "Overview",
+    "overview.caption": "Net sales after returns and cancellations, for product lines only "
+                        "(postage, fees and discounts are shown separately).",
+    "overview.from": "From", "overview.to": "To", "overview.country": "Country",
+    "overview.currency": "Currency", "overview.grain": "Per",
+    "grain.day": "day", "grain.week": "week", "grain.month": "month",
+    "kpi.revenue": "Revenue", "kpi.orders": "Orders", "kpi.units": "Units",
+    "kpi.aov": "Avg. order value", "kpi.customers": "Customers", "kpi.return_rate": "Return rate",
+    "kpi.help.revenue": "Σ quantity × unit price over product lines, net of returns.",
+    "kpi.help.orders": "Orders with at least one product sold.",
+    "kpi.help.units": "Units sold minus units returned.",
+    "kpi.help.aov": "Revenue ÷ orders.",
+    "kpi.help.customers": "Distinct customer ids with a purchase (guest orders have none).",
+    "kpi.help.return_rate": "Units returned or cancelled ÷ units sold.",
+    "overview.vs": "Changes compare with the {days} days before ({start} – {end}).",
+    "overview.other_revenue": "Non-product lines (postage, fees, discounts): {amount}.",
+    "overview.chart_title": "Revenue per {grain}",
+    "overview.top_products": "Top products by revenue",
+    "overview.top_countries": "Top countries by revenue",
+    "overview.no_lines": "No sales match these filters.",
+    "col.sku": "SKU", "col.product": "Product", "col.revenue": "Revenue", "col.units": "Units",
+    "col.country": "Country", "col.orders": "Orders", "col.share": "Share",
+    "col.period": "Period",
+    # data
+    "data.title": "Data",
+    "data.caption": "Import order and product exports from Shopify, Shopware, WooCommerce, "
+                    "Magento, Amazon, UCI Online Retail, or any CSV/Excel with a column mapping. "
+                    "Nothing is written until you press Import.",
+    "data.upload": "Export files (CSV, TXT, TSV, XLSX, GZ)",
+    "data.format": "Format",
+    "data.settings": "Import settings (when detection got it wrong)",
+    "data.decimal": "Decimal mark", "data.date_format": "Date format",
+    "data.currency": "Currency when the file has none (e.g. EUR)",
+    "data.skip_bad": "Skip malformed rows (they are listed in the report)",
+    "data.auto": "detect",
+    "data.mapping": "Column mapping for {file}",
+    "data.mapping_help": "Pick the column of your file that holds each field.",
+    "data.report": "Validation report: {file}",
+    "data.rejected": "Cannot import",
+    "data.already": "Already imported (same content as import #{id}); importing again changes nothing.",
+    "data.detected": "Detected",
+    "data.rows_read": "Rows read", "data.rows_imported": "Rows to import",
+    "data.rows_skipped": "Rows skipped", "data.returns": "Return lines",
+    "data.non_product": "Non-product lines", "data.orders": "Orders",
+    "data.date_range": "Dates: {first} – {last}",
+    "data.warnings": "Warnings",
+    "data.skipped_reasons": "Skipped rows by reason",
+    "data.preview": "Preview (first 20 rows as they will be stored)",
+    "data.commit": "Import {n} file(s)",
+    "data.committing": "Importing {file} …",
+    "data.imported": "{file}: {rows} rows imported ({updated} replaced rows of an earlier import).",
+    "data.history": "Import history",
+    "data.no_history": "Nothing imported yet.",
+    "data.delete": "Delete import",
+    "data.delete_pick": "Import to delete",
+    "data.delete_confirm": "Yes, delete this import and exactly its rows",
+    "data.deleted": "Import #{id} deleted: {lines} order lines and {products} products removed.",
+    "data.ambiguous": "The date column is ambiguous; choose the format under Import settings.",
+}
+
+DE = {
+    "nav.overview": "Überblick", "nav.data": "Daten", "nav.pricing": "Preise",
+    "sidebar.language": "Sprache",
+    "sidebar.store": "Datenbank: {path}",
+    "demo.loading": "Erster Start: Demodaten werden importiert (UCI Online Retail, 541.909 Zeilen) …",
+    "demo.done": "Demodaten importiert: {rows} Bestellzeilen.",
+    "common.all": "Alle",
+    "common.download_csv": "Als CSV herunterladen",
+    "common.empty_store": "Noch keine Bestellungen. Importieren Sie den Export Ihres Shops auf der Seite Daten.",
+    "common.go_data": "Zur Seite Daten",
+    "overview.title": "Überblick",
+    "overview.caption": "Nettoumsatz nach Retouren und Stornos, nur Produktzeilen "
+                        "(Versand, Gebühren und Rabatte werden getrennt gezeigt).",
+    "overview.from": "Von", "overview.to": "Bis", "overview.country": "Land",
+    "overview.currency": "Währung", "overview.grain": "Je",
+    "grain.day": "Tag", "grain.week": "Woche", "grain.month": "Monat",
+    "kpi.revenue": "Umsatz", "kpi.orders": "Bestellungen", "kpi.units": "Stück",
+    "kpi.aov": "Ø Bestellwert", "kpi.customers": "Kunden", "kpi.return_rate": "Retourenquote",
+    "overview.vs": "Veränderungen gegenüber den {days} Tagen davor ({start} – {end}).",
+    "overview.other_revenue": "Nicht-Produktzeilen (Versand, Gebühren, Rabatte): {amount}.",
+    "overview.chart_title": "Umsatz je {grain}",
+    "overview.top_products": "Top-Produkte nach Umsatz",
+    "overview.top_countries": "Top-Länder nach Umsatz",
+    "overview.no_lines": "Keine Verkäufe für diese Filter.",
+    "col.product": "Produkt", "col.revenue": "Umsatz", "col.units": "Stück",
+    "col.country": "Land", "col.orders": "Bestellungen", "col.share": "Anteil",
+    "col.period": "Zeitraum",
+    "data.title": "Daten",
+    "data.upload": "Exportdateien (CSV, TXT, TSV, XLSX, GZ)",
+    "data.format": "Format",
+    "data.commit": "{n} Datei(en) importieren",
+    "data.history": "Importverlauf",
+    "data.delete": "Import löschen",
+}
+
+TABLES = {"en": EN, "de": DE}
+
+
+def t(key: str, **values) -> str:
+    """The string ``key`` in the current language (English if not yet translated)."""
+    lang = st.session_state.get("lang", "en")
+    text = TABLES.get(lang, EN).get(key) or EN[key]
+    return text.format(**values) if values else text
+
+
+def lang() -> str:
+    return st.session_state.get("lang", "en")
