@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 import numpy as np
 import pandas as pd
 
-from .dates import detect_date_format, parse_dates
+from .dates import CANDIDATE_FORMATS, detect_date_format, parse_dates
 from .errors import IngestError
 from .numbers import clean_id, detect_decimal_for_columns, parse_numbers
 from .presets import NON_PRODUCT_PATTERN, NON_PRODUCT_SKUS, Preset, resolve_columns
@@ -65,6 +65,15 @@ def _map(raw: RawTable, preset: Preset, opts: Options, file: str,
     if bad_map:
         raise IngestError(f"the mapping names columns the file does not have: {', '.join(bad_map)}",
                           file=file, hint=f"pick from: {', '.join(raw.header[:40])}")
+    for f, c in cols.items():
+        twins = [i + 1 for i, h in enumerate(raw.header) if h == c or h.startswith(f"{c} (")
+                 and h[len(c) + 2:-1].isdigit()]
+        if len(twins) > 1:
+            raise IngestError(
+                f"the header '{c}' appears {len(twins)} times (columns "
+                f"{', '.join(map(str, twins))}), so it is unclear which one holds {f}",
+                file=file, line=raw.detected.get("header_line"), column=c,
+                hint="rename the duplicate headers in the file, or map the field to another column")
     frame = pd.DataFrame({f: raw.frame[c] for f, c in cols.items()})
     frame["_line"] = raw.lines
     return frame, cols
@@ -104,12 +113,16 @@ def _dates(frame, cols, opts, file, skip, warnings) -> tuple[dict, pd.Series]:
     if fmt is None:
         det = detect_date_format(text[~skip])
         info.update(date_ambiguous=det.ambiguous, date_candidates=list(det.candidates))
-        if det.format is None and (text[~skip].str.strip() != "").any():
-            raise IngestError(det.note or "the dates are in a format that cannot be recognised",
-                              file=file, column=cols.get("ordered_at"),
-                              hint="choose the date format in the import settings "
-                                   "(CLI: --date-format, e.g. %d.%m.%Y)")
         fmt = det.format
+        if fmt is None and (text[~skip].str.strip() != "").any():
+            # No format fits every value: parse with the one that fits most, so the error
+            # below can name the line of the first value that does not fit.
+            fmt = _best_partial_format(text[~skip])
+            if fmt is None:
+                raise IngestError(det.note or "the dates are in a format that cannot be recognised",
+                                  file=file, column=cols.get("ordered_at"),
+                                  hint="choose the date format in the import settings "
+                                       "(CLI: --date-format, e.g. %d.%m.%Y)")
         if det.ambiguous:
             warnings.append(det.note)
     info["date_format"] = fmt
@@ -129,6 +142,15 @@ def _dates(frame, cols, opts, file, skip, warnings) -> tuple[dict, pd.Series]:
         dropped |= bad
     frame["ordered_at"] = values
     return info, dropped
+
+
+def _best_partial_format(text: pd.Series) -> str | None:
+    """The candidate date format that parses the most distinct values (None if none parses any)."""
+    distinct = pd.Series(text.unique()).astype(str)
+    counts = {fmt: int((~parse_dates(distinct, fmt)[1]).sum() - (distinct.str.strip() == "").sum())
+              for fmt, _ in CANDIDATE_FORMATS}
+    best = max(counts, key=counts.get)
+    return best if counts[best] > 0 else None
 
 
 def _skipped(frame: pd.DataFrame, reasons: pd.Series) -> pd.DataFrame:
@@ -174,7 +196,8 @@ def normalize_orders(raw: RawTable, preset: Preset, opts: Options, file: str) ->
         frame["unit_price"] = np.nan
     if "line_total" in frame:
         from_total = frame["unit_price"].isna() & frame["line_total"].notna() & (qty != 0)
-        frame.loc[from_total, "unit_price"] = frame.loc[from_total, "line_total"] / qty[from_total].abs()
+        # signed: quantity × unit_price reproduces the stated line total (refunds included)
+        frame.loc[from_total, "unit_price"] = frame.loc[from_total, "line_total"] / qty[from_total]
     reasons = reasons.where(frame["quantity"].notna() | (reasons != ""), "no quantity")
     skip = reasons != ""
     no_price = frame["unit_price"].isna() & ~skip

@@ -115,6 +115,10 @@ def amazon_settlement(frame: pd.DataFrame, raw: pd.DataFrame) -> pd.DataFrame:
     frame["_skip"] = ""
     frame.loc[kind == "", "_skip"] = "settlement summary row (totals of the whole settlement)"
     settlement = raw["settlement-id"].str.strip()
+    if "currency" in frame:  # only the summary row names the currency
+        named = frame["currency"].str.strip()
+        named = named[named != ""]
+        frame["currency"] = named.iloc[0] if len(named) else ""
     frame["order_id"] = frame["order_id"].where(frame["order_id"].str.strip() != "",
                                                 "settlement-" + settlement)
     pieces = []

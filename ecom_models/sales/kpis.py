@@ -4,7 +4,8 @@ Definitions (all over the lines passing the filters):
 - revenue = Σ quantity × unit_price over product lines; returns carry negative
   quantities, so revenue is net of returns and cancellations.
 - other_revenue = the same sum over non-product lines (postage, fees, discounts).
-- orders = distinct order ids with at least one product sale line (not a return).
+- orders = distinct order ids whose net product quantity is positive (a fully
+  cancelled or returned order does not count).
 - units = Σ quantity over product lines (net).
 - return_rate = returned units / sold units over product lines (0..1).
 - average_order_value = revenue / orders.
@@ -61,7 +62,8 @@ def kpis(lines: pd.DataFrame, filters: Filters = Filters()) -> dict:
     prod = sel.loc[product]
     sales = sel.loc[product & ~returns]
     revenue = float(value[product].sum())
-    orders = int(sales["order_id"].nunique())
+    net_units = prod.groupby("order_id", observed=True)["quantity"].sum()
+    orders = int((net_units > 0).sum())
     sold = float(qty[product & ~returns].sum())
     returned = float(-qty[product & returns].sum()) + 0.0  # never -0.0
     dated = sel["ordered_at"].dropna()

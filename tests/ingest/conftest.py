@@ -9,25 +9,10 @@ from __future__ import annotations
 
 import gzip
 import io
-import os
-from pathlib import Path
-
 import pandas as pd
 import pytest
 
-SHARED_DATA = Path(__file__).resolve().parents[3] / "shared" / "data"
-
-
-def shared_file(*parts: str) -> Path:
-    """Path of a file under the shared data folder; skip (or fail under CI) if absent."""
-    if not SHARED_DATA.is_dir():
-        if os.environ.get("CI") == "true":
-            pytest.fail(f"shared data folder {SHARED_DATA} is missing, and CI=true requires it")
-        pytest.skip(f"shared data folder {SHARED_DATA} is not available")
-    path = SHARED_DATA.joinpath(*parts)
-    if not path.is_file():  # the folder is there, so a missing file means the data changed
-        pytest.fail(f"expected shared data file {path} is missing")
-    return path
+from tests.conftest import shared_path as shared_file  # one locator for the shared data
 
 
 @pytest.fixture

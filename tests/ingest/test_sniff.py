@@ -291,12 +291,12 @@ def test_property_quoted_csv_round_trip(delim, ncols, rows):
 # --------------------------------------------------------------------------- the data helper
 
 def test_shared_data_helper_skips_locally_and_fails_under_ci(monkeypatch, tmp_path):
-    from tests.ingest import conftest
+    from tests import conftest
 
     monkeypatch.setattr(conftest, "SHARED_DATA", tmp_path / "absent")
     monkeypatch.delenv("CI", raising=False)
     with pytest.raises(pytest.skip.Exception):
-        conftest.shared_file("amazon", "amazon_sale_report.csv")
+        conftest.shared_path("amazon", "amazon_sale_report.csv")
     monkeypatch.setenv("CI", "true")
     with pytest.raises(pytest.fail.Exception):
-        conftest.shared_file("amazon", "amazon_sale_report.csv")
+        conftest.shared_path("amazon", "amazon_sale_report.csv")

@@ -1,0 +1,120 @@
+"""Demand response to a price change, with the elasticity's uncertainty.
+
+Constant-elasticity demand, relative to today (the model of
+:mod:`ecom_models.pricing.design` with everything but price held fixed)::
+
+    units(p) = baseline_units · (p / current_price) ** elasticity
+
+Uncertainty: ``n_draws`` elasticities per SKU from ``N(elasticity, elasticity_sd²)`` (the
+pooled posterior of :class:`~ecom_models.pricing.elasticity.ElasticityEstimator`). The
+random numbers of a SKU depend only on ``seed`` and the SKU, so a SKU gets the same draws
+in every view (what-if, profit curve, best price), alone or within a category. Intervals
+are percentiles over the draws; point values use the elasticity itself, which is the
+median of the draws' outcomes (units are monotone in the elasticity).
+
+SKUs without an own estimate ("not estimable") use the group prior they were pooled
+toward (``prior_elasticity``, ``prior_sd``), and say so.
+"""
+from __future__ import annotations
+
+import zlib
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+
+import numpy as np
+import pandas as pd
+
+N_DRAWS = 2_000
+
+
+@dataclass(frozen=True)
+class Response:
+    """The chosen SKUs' inputs for a simulation (arrays of length ``n`` SKUs).
+
+    ``elasticity`` / ``elasticity_sd``: used values; ``source``: ``"own data"`` or the
+    group prior; ``draws`` (n, n_draws): sampled elasticities; ``unit_cost`` and
+    ``cost_source``; ``rows``: the SKUs' rows of the estimates table.
+    """
+
+    rows: pd.DataFrame
+    elasticity: np.ndarray
+    elasticity_sd: np.ndarray
+    source: np.ndarray
+    draws: np.ndarray
+    unit_cost: np.ndarray
+    cost_source: np.ndarray
+
+
+def select_estimates(estimates: pd.DataFrame, skus: str | Iterable[str] | None = None,
+                     category: str | None = None) -> pd.DataFrame:
+    """The estimates rows of one SKU, a list of SKUs, or a category (in that order)."""
+    if (skus is None) == (category is None):
+        raise ValueError("give either skus or category")
+    if category is not None:
+        rows = estimates[estimates["category"] == category]
+        if rows.empty:
+            raise ValueError(f"no SKUs in category {category!r}")
+        return rows
+    wanted = [skus] if isinstance(skus, str) else list(skus)
+    if not wanted:
+        raise ValueError("the list of SKUs is empty")
+    at = pd.Index(estimates["sku"]).get_indexer(wanted)
+    unknown = [s for s, i in zip(wanted, at) if i < 0]
+    if unknown:
+        raise ValueError(f"unknown SKU(s): {', '.join(map(str, unknown[:5]))}")
+    return estimates.iloc[at]
+
+
+def standard_normal_draws(skus: Iterable[str], n_draws: int, seed: int) -> np.ndarray:
+    """(n_sku, n_draws) standard normals; each SKU's row depends only on (seed, SKU)."""
+    return np.vstack([np.random.default_rng([seed, zlib.crc32(str(s).encode())]).standard_normal(n_draws)
+                      for s in skus]) if n_draws > 0 else np.zeros((0, 0))
+
+
+def unit_costs_for(rows: pd.DataFrame, unit_costs: Mapping[str, float] | pd.Series | None,
+                   assumed_margin_pct: float | None) -> tuple[np.ndarray, np.ndarray]:
+    """Unit cost (shop currency) per SKU and where it came from.
+
+    From ``unit_costs`` (sku -> cost; missing, negative or non-numeric = unknown), else
+    today's price × (1 - ``assumed_margin_pct``/100), else NaN (``"unknown"``).
+    """
+    if unit_costs is None:
+        given = np.full(len(rows), np.nan)
+    else:
+        series = unit_costs if isinstance(unit_costs, pd.Series) else pd.Series(dict(unit_costs), dtype=object)
+        given = pd.to_numeric(series.reindex(rows["sku"].to_numpy()), errors="coerce").to_numpy(dtype=float)
+    given = np.where(np.isfinite(given) & (given >= 0), given, np.nan)
+    price = rows["current_price"].to_numpy(dtype=float)
+    cost = given.copy()
+    source = np.where(np.isfinite(given), "products table", "unknown").astype(object)
+    if assumed_margin_pct is not None:
+        fill = ~np.isfinite(given) & np.isfinite(price)
+        cost[fill] = price[fill] * (1.0 - assumed_margin_pct / 100.0)
+        source[fill] = f"assumed {assumed_margin_pct:g} % margin"
+    return cost, source
+
+
+def prepare_response(rows: pd.DataFrame, unit_costs=None, assumed_margin_pct: float | None = None,
+                     *, n_draws: int = N_DRAWS, seed: int = 0) -> Response:
+    """Elasticities (own or group prior), their draws and unit costs for ``rows``."""
+    if n_draws < 100:
+        raise ValueError("n_draws must be at least 100 for stable 90 % intervals")
+    own = rows["elasticity"].to_numpy(dtype=float)
+    has_own = np.isfinite(own)
+    elasticity = np.where(has_own, own, rows["prior_elasticity"].to_numpy(dtype=float))
+    sd = np.where(has_own, rows["elasticity_sd"].to_numpy(dtype=float), rows["prior_sd"].to_numpy(dtype=float))
+    sd = np.where(np.isfinite(sd), sd, 0.0)
+    toward = rows["pooled_toward"].astype(object).to_numpy()
+    source = np.array(["own data" if own_ok else f"group prior ({group})"
+                       for own_ok, group in zip(has_own.tolist(), toward.tolist())], dtype=object)
+    z = standard_normal_draws(rows["sku"], n_draws, seed)
+    draws = elasticity[:, None] + sd[:, None] * z
+    cost, cost_source = unit_costs_for(rows, unit_costs, assumed_margin_pct)
+    return Response(rows=rows, elasticity=elasticity, elasticity_sd=sd, source=source, draws=draws,
+                    unit_cost=cost, cost_source=cost_source)
+
+
+def units_at(baseline_units: np.ndarray, current_price: np.ndarray, new_price: np.ndarray,
+             elasticity: np.ndarray) -> np.ndarray:
+    """``baseline_units · (new_price / current_price) ** elasticity`` (broadcasting)."""
+    return baseline_units * (new_price / current_price) ** elasticity
