@@ -1,8 +1,8 @@
 """Writing imports into the store: one import = one ``BEGIN IMMEDIATE`` transaction.
 
-Order lines are upserted on their natural key (channel, order_id, line_no), so an
-overlapping export replaces the rows it shares with an earlier one instead of doubling
-revenue; the row then belongs to the newer import. Products are upserted on SKU, and
+Order lines are upserted on their natural key (channel, order_id, line_no): an
+overlapping export replaces the lines it shares with an earlier one instead of doubling
+revenue, and those lines then belong to the newer import. Products are upserted on SKU, and
 a product file only fills the fields it has (it never blanks a known unit cost).
 """
 from __future__ import annotations
@@ -21,11 +21,8 @@ from .migrations import ensure_schema
 LINE_COLUMNS = ("import_id", "channel", "order_id", "line_no", "ordered_at", "sku",
                 "product_name", "quantity", "unit_price", "currency", "customer_id",
                 "country", "is_return", "is_product", "source_line")
-UPSERT_LINES = (
-    f"INSERT INTO order_lines ({', '.join(LINE_COLUMNS)}) VALUES ({', '.join('?' * len(LINE_COLUMNS))}) "
-    "ON CONFLICT(channel, order_id, line_no) DO UPDATE SET "
-    + ", ".join(f"{c} = excluded.{c}" for c in LINE_COLUMNS if c not in ("channel", "order_id", "line_no"))
-)
+INSERT_LINES = (f"INSERT INTO order_lines ({', '.join(LINE_COLUMNS)}) "
+                f"VALUES ({', '.join('?' * len(LINE_COLUMNS))})")
 PRODUCT_COLUMNS = ("sku", "name", "category", "unit_cost", "current_price", "currency",
                    "stock", "import_id")
 UPSERT_PRODUCTS = (
@@ -99,11 +96,9 @@ def write_import(db: Path | str, meta: dict, kind: str, channel: str, rows: pd.D
 
 
 def _write_lines(conn, import_id: int, channel: str, rows: pd.DataFrame, progress) -> int:
+    """Insert the lines; stored lines with the same natural key are replaced (returned count)."""
     n = len(rows)
-    keys = pd.DataFrame({"order_id": rows["order_id"], "line_no": rows["line_no"]})
-    existing = 0
-    if n:
-        existing = _count_existing(conn, channel, keys)
+    replaced = _delete_overlap(conn, channel, rows) if n else 0
     cols = {
         "import_id": [import_id] * n, "channel": [channel] * n,
         "ordered_at": _iso_seconds(rows["ordered_at"]),
@@ -113,23 +108,27 @@ def _write_lines(conn, import_id: int, channel: str, rows: pd.DataFrame, progres
     records = list(zip(*(cols[c] for c in LINE_COLUMNS)))
     chunk = 50_000
     for start in range(0, n, chunk):
-        conn.executemany(UPSERT_LINES, records[start:start + chunk])
+        conn.executemany(INSERT_LINES, records[start:start + chunk])
         if progress:
             progress(min(1.0, (start + chunk) / max(n, 1)), "writing")
-    return existing
+    return replaced
 
 
-def _count_existing(conn, channel: str, keys: pd.DataFrame) -> int:
-    """How many of these natural keys are already stored (for the 'updated' figure)."""
-    if not conn.execute("SELECT 1 FROM order_lines WHERE channel = ? LIMIT 1", [channel]).fetchone():
+def _delete_overlap(conn, channel: str, rows: pd.DataFrame) -> int:
+    """Delete stored lines of ``channel`` whose (order_id, line_no) the new rows also have.
+    One scan of the channel's lines; nothing to do for a channel's first import."""
+    stored = pd.DataFrame(
+        conn.execute("SELECT rowid, order_id, line_no FROM order_lines WHERE channel = ?",
+                     [channel]).fetchall(), columns=["rowid", "order_id", "line_no"])
+    if stored.empty:
         return 0
-    conn.execute("CREATE TEMP TABLE IF NOT EXISTS _keys (order_id TEXT, line_no INTEGER)")
-    conn.execute("DELETE FROM _keys")
-    conn.executemany("INSERT INTO _keys VALUES (?, ?)",
-                     zip(keys["order_id"].tolist(), keys["line_no"].tolist()))
-    return conn.execute(
-        "SELECT count(*) FROM _keys k JOIN order_lines o ON o.channel = ? "
-        "AND o.order_id = k.order_id AND o.line_no = k.line_no", [channel]).fetchone()[0]
+    new = pd.DataFrame({"order_id": rows["order_id"].astype(str).to_numpy(),
+                        "line_no": rows["line_no"].astype("int64").to_numpy()})
+    stored["order_id"] = stored["order_id"].astype(str)
+    stored["line_no"] = stored["line_no"].astype("int64")
+    overlap = stored.merge(new, on=["order_id", "line_no"])["rowid"].tolist()
+    conn.executemany("DELETE FROM order_lines WHERE rowid = ?", [(r,) for r in overlap])
+    return len(overlap)
 
 
 def _write_products(conn, import_id: int, rows: pd.DataFrame) -> int:
@@ -165,8 +164,9 @@ def list_imports(db: Path | str) -> pd.DataFrame:
         return pd.read_sql_query(
             "SELECT i.id, i.file_name, i.format, i.kind, i.rows_read, i.rows_imported, "
             "i.rows_skipped, i.rows_updated, i.imported_at, i.status, "
-            "(SELECT count(*) FROM order_lines o WHERE o.import_id = i.id) AS lines_now "
-            "FROM imports i ORDER BY i.id DESC", conn)
+            "coalesce(o.lines, 0) AS lines_now FROM imports i LEFT JOIN "
+            "(SELECT import_id, count(*) AS lines FROM order_lines GROUP BY import_id) o "
+            "ON o.import_id = i.id ORDER BY i.id DESC", conn)
 
 
 def import_report(db: Path | str, import_id: int) -> dict | None:

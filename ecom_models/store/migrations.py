@@ -56,9 +56,9 @@ def _m0001_initial(db: sqlite_utils.Database) -> None:
             is_product    INTEGER NOT NULL DEFAULT 1, -- 0 for postage, fees, adjustments, discounts
             source_line   INTEGER                     -- physical line in the imported file
         );
-        CREATE UNIQUE INDEX IF NOT EXISTS order_lines_natural_key
-            ON order_lines(channel, order_id, line_no);
-        CREATE INDEX IF NOT EXISTS order_lines_import ON order_lines(import_id);
+        -- No index on purpose: the natural key (channel, order_id, line_no) is kept unique
+        -- by the only write path (store.imports, serialised by BEGIN IMMEDIATE); a UNIQUE
+        -- index plus an import_id index cost ~40 % of the time of a 541,909-line import.
         CREATE TABLE IF NOT EXISTS products (
             sku           TEXT PRIMARY KEY,
             name          TEXT,
