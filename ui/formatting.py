@@ -43,7 +43,8 @@ def percent(value: float | None, lang: str = "en", decimals: int = 1) -> str:
     """Share as percent, e.g. percent(0.1234, 'de') == '12,3 %'."""
     if _missing(value):
         return DASH
-    pattern = "#,##0" + ("." + "0" * decimals if decimals else "") + " %" * (lang == "de") + "%" * (lang != "de")
+    sign = "\xa0%" if lang == "de" else "%"  # German sets a no-break space before %
+    pattern = "#,##0" + ("." + "0" * decimals if decimals else "") + sign
     return format_percent(value, format=pattern, locale=LOCALES[lang])
 
 
