@@ -16,14 +16,15 @@ ORDER_FIELDS = ("order_id", "line_id", "ordered_at", "sku", "product_name", "cat
 PRODUCT_FIELDS = ("sku", "product_name", "category", "unit_cost", "current_price",
                   "sale_price", "currency", "stock", "price_group", "from_quantity")
 
-# Stock codes that are not products: postage, fees, adjustments, discounts, payment
-# surcharges (UCI Online Retail pseudo-SKUs, Shopware pseudo articles, our own).
-NON_PRODUCT_SKUS = frozenset({
-    "POST", "DOT", "M", "C2", "D", "S", "B", "BANK CHARGES", "AMAZONFEE", "CRUK", "PADS",
-    "SHIPPING", "DISCOUNT", "SHIPPINGDISCOUNT", "SW-PAYMENT", "SW-PAYMENT-ABSOLUTE",
-    "SW-SURCHARGE", "SW-DISCOUNT", "ADJUST", "FEE",
-})
-NON_PRODUCT_PATTERN = re.compile(r"^(gift_0001_|DCGS|FEE:|AMAZON:)", re.IGNORECASE)
+# Codes that are not products in any shop (our own synthetic lines and common names).
+NON_PRODUCT_SKUS = frozenset({"SHIPPING", "POSTAGE", "DISCOUNT", "SHIPPINGDISCOUNT", "FEE",
+                              "SW-PAYMENT", "SW-PAYMENT-ABSOLUTE", "SW-SURCHARGE", "SW-DISCOUNT"})
+NON_PRODUCT_PATTERN = re.compile(r"^(FEE:|AMAZON:)", re.IGNORECASE)
+# UCI Online Retail's pseudo stock codes: postage, fees, manual adjustments, bank charges,
+# samples, gift vouchers (data README). Short codes such as "M" or "B" are products elsewhere.
+UCI_NON_PRODUCT_SKUS = frozenset({"POST", "DOT", "M", "C2", "D", "S", "B", "BANK CHARGES",
+                                  "AMAZONFEE", "CRUK", "PADS"})
+UCI_NON_PRODUCT_PATTERN = re.compile(r"^(gift_0001_|DCGS)", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -204,6 +205,3 @@ def resolve_columns(preset: Preset, header: list[str],
             resolved[field_name] = column  # reported as missing by the caller
     return resolved
 
-
-def is_non_product_sku(sku: str) -> bool:
-    return sku.upper() in NON_PRODUCT_SKUS or bool(NON_PRODUCT_PATTERN.match(sku))

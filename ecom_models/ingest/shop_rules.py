@@ -13,6 +13,7 @@ import json
 import pandas as pd
 
 from .errors import IngestError
+from .presets import UCI_NON_PRODUCT_PATTERN, UCI_NON_PRODUCT_SKUS
 
 
 def _blank_to_na(series: pd.Series) -> pd.Series:
@@ -20,10 +21,13 @@ def _blank_to_na(series: pd.Series) -> pd.Series:
 
 
 def online_retail(frame: pd.DataFrame, raw: pd.DataFrame) -> pd.DataFrame:
-    """UCI: 'C…' invoices are cancellations; 'A…' invoices are bad-debt adjustments."""
+    """UCI: 'C…' invoices are cancellations; 'A…' invoices are bad-debt adjustments;
+    pseudo stock codes (POST, M, BANK CHARGES, gift vouchers, ...) are not products."""
     invoice = frame["order_id"].str.strip().str.upper()
+    code = frame["sku"].str.strip()
     frame["_return"] = invoice.str.startswith("C")
-    frame["_non_product"] = invoice.str.startswith("A")
+    frame["_non_product"] = (invoice.str.startswith("A") | code.str.upper().isin(UCI_NON_PRODUCT_SKUS)
+                             | code.str.match(UCI_NON_PRODUCT_PATTERN))
     return frame
 
 
