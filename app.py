@@ -7,7 +7,7 @@ from ui.text import t
 st.set_page_config(page_title="E-Commerce Decision Lab", page_icon="📊", layout="wide")
 sidebar()
 st.navigation([
-    st.Page("pages/overview.py", title=t("nav.overview"), icon="📈", url_path="overview", default=True),
-    st.Page("pages/data.py", title=t("nav.data"), icon="📥", url_path="data"),
-    st.Page("pages/pricing.py", title=t("nav.pricing"), icon="🏷️", url_path="pricing"),
+    st.Page("pages/overview.py", title=t("nav.overview"), icon=":material/monitoring:", default=True),
+    st.Page("pages/data.py", title=t("nav.data"), icon=":material/upload_file:", url_path="data"),
+    st.Page("pages/pricing.py", title=t("nav.pricing"), icon=":material/sell:", url_path="pricing"),
 ]).run()

@@ -16,7 +16,7 @@ st.caption(t("overview.caption"))
 lines = loaders.lines()
 if lines.empty:
     st.info(t("common.empty_store"))
-    st.page_link("pages/data.py", label=t("common.go_data"), icon="📥")
+    st.page_link("pages/data.py", label=t("common.go_data"), icon=":material/upload_file:")
     st.stop()
 
 money_codes, country_names = currencies(lines), countries(lines)
@@ -30,6 +30,11 @@ for key in ("from", "to"):
         notices.append(state.reject(key, f"lies outside your data ({first} – {last})"))
 for notice in notices:
     st.warning(md_escape(notice))
+# Show the full data range and the main currency instead of empty widgets; the link then
+# pins the exact period, so it shows the same numbers even after later imports.
+st.session_state["from"] = state.value("from") or first
+st.session_state["to"] = state.value("to") or last
+st.session_state["currency"] = state.value("currency") or money_codes[0]
 
 date_format = "DD.MM.YYYY" if lang() == "de" else "YYYY-MM-DD"
 c_from, c_to, c_country, c_currency, c_grain = st.columns([1, 1, 1.4, 0.8, 0.8])
@@ -37,14 +42,13 @@ c_from.date_input(t("overview.from"), key="from", min_value=first, max_value=las
 c_to.date_input(t("overview.to"), key="to", min_value=first, max_value=last, format=date_format)
 c_country.selectbox(t("overview.country"), [None, *country_names], key="country",
                     format_func=lambda c: t("common.all") if c is None else c)
-c_currency.selectbox(t("overview.currency"), [None, *money_codes], key="currency",
-                     format_func=lambda c: money_codes[0] if c is None else c,
+c_currency.selectbox(t("overview.currency"), money_codes, key="currency",
                      disabled=len(money_codes) < 2)
 c_grain.selectbox(t("overview.grain"), ["day", "week", "month"], key="grain",
                   format_func=lambda g: t(f"grain.{g}"))
 state.publish(KEYS)
 
-currency = state.value("currency") or money_codes[0]
+currency = state.value("currency")
 try:
     filters = Filters(state.value("from"), state.value("to"), state.value("country"), currency)
 except ValueError as exc:
@@ -75,7 +79,8 @@ cols[5].metric(t("kpi.return_rate"), percent(now["return_rate"], L), change("ret
                delta_color="inverse", help=t("kpi.help.return_rate"))
 if previous is not None:
     days = (previous.date_to - previous.date_from).days + 1
-    st.caption(t("overview.vs", days=number(days, L), start=day(previous.date_from, L),
+    compare = "overview.vs" if before.get("orders") else "overview.vs_empty"
+    st.caption(t(compare, days=number(days, L), start=day(previous.date_from, L),
                  end=day(previous.date_to, L)) + " "
                + t("overview.other_revenue", amount=money(now["other_revenue"], currency, L)))
 
@@ -92,10 +97,10 @@ left, right = st.columns(2)
 products = top_products(lines, filters, 10)
 left.subheader(t("overview.top_products"))
 left.dataframe(products, hide_index=True, width="stretch", column_config={
-    "sku": st.column_config.TextColumn(t("col.sku")),
-    "product_name": st.column_config.TextColumn(t("col.product")),
-    "revenue": st.column_config.NumberColumn(f"{t('col.revenue')} ({currency})", format="localized"),
-    "units": st.column_config.NumberColumn(t("col.units"), format="localized")})
+    "sku": st.column_config.TextColumn(t("col.sku"), width="small"),
+    "product_name": st.column_config.TextColumn(t("col.product"), width="medium"),
+    "revenue": st.column_config.NumberColumn(f"{t('col.revenue')} ({currency})", format="%.2f"),
+    "units": st.column_config.NumberColumn(t("col.units"), format="%d", width="small")})
 left.download_button(t("common.download_csv"), csv_bytes(products), "top_products.csv",
                      "text/csv", key="dl_products")
 places = top_countries(lines, filters, 10)

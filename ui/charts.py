@@ -17,9 +17,10 @@ def _localised(chart: alt.Chart, lang: str) -> alt.Chart:
 
 
 def revenue_over_time(frame: pd.DataFrame, currency: str, grain_label: str, lang: str) -> alt.Chart:
-    """Bars of net revenue per period, with orders in the tooltip."""
-    chart = alt.Chart(frame).mark_bar(color="#4C78A8").encode(
-        x=alt.X("period:T", title=grain_label),
+    """Area of net revenue per period (points when few), with orders in the tooltip."""
+    chart = alt.Chart(frame).mark_area(color="#4C78A8", opacity=0.35, line=True,
+                                        point=len(frame) <= 60).encode(
+        x=alt.X("period:T", title=grain_label.capitalize()),
         y=alt.Y("revenue:Q", title=f"{'Revenue' if lang == 'en' else 'Umsatz'} ({currency})",
                 axis=alt.Axis(format=",.0f")),
         tooltip=[alt.Tooltip("period:T", title=grain_label, format="%Y-%m-%d"),
