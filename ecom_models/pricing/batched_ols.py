@@ -72,13 +72,14 @@ def fit_segments(y: np.ndarray, X: np.ndarray, starts: np.ndarray,
     use : (S,) bool, series allowed into the fit (others come back with ``ok`` False).
     """
     y = np.asarray(y, dtype=float)
-    X = np.asarray(X, dtype=float).reshape(len(y), -1)
+    X = np.asarray(X, dtype=float)
+    X = X[:, None] if X.ndim == 1 else X
     starts = np.asarray(starts, dtype=np.int64)
     n, k = X.shape
     S = starts.size
     counts = np.diff(np.r_[starts, n])
     if S == 0:
-        m0 = 0 if F is None else np.asarray(F).reshape(n, -1).shape[1]
+        m0 = 0 if F is None else np.atleast_2d(np.asarray(F).T).T.shape[1]
         empty = np.zeros((0, k))
         return SegmentFit(coef=empty, cov=np.zeros((0, k, k)), xtx_inv=np.zeros((0, k, k)),
                           intercept=np.zeros(0), x_mean=empty, sigma2=np.zeros(0), df=np.zeros(0),
@@ -86,13 +87,15 @@ def fit_segments(y: np.ndarray, X: np.ndarray, starts: np.ndarray,
                           shared_coef=np.zeros(m0), resid=np.full(n, np.nan))
     if np.any(counts <= 0) or starts[0] != 0:
         raise ValueError("every series needs at least one row and starts must increase")
-    F = np.zeros((n, 0)) if F is None else np.asarray(F, dtype=float).reshape(n, -1)
+    F = np.zeros((n, 0)) if F is None else np.asarray(F, dtype=float)
+    F = F[:, None] if F.ndim == 1 else F
     m = F.shape[1]
     ok = (counts >= k + 2) if use is None else (np.asarray(use, bool) & (counts >= k + 2))
+    seg = np.repeat(np.arange(S), counts)  # series of each row
 
     def centre(a: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
         mean = _segment_sums(a, starts) / counts.reshape((-1,) + (1,) * (a.ndim - 1))
-        return a - np.repeat(mean, counts, axis=0), mean
+        return a - mean[seg], mean
 
     Xc, x_mean = centre(X)
     yc, y_mean = centre(y)
@@ -104,14 +107,16 @@ def fit_segments(y: np.ndarray, X: np.ndarray, starts: np.ndarray,
     sxx, sxf, sxy = cross[:, :, :k], cross[:, :, k:k + m], cross[:, :, k + m]
 
     cond = np.full(S, np.inf)
-    if ok.any():
-        cond[ok] = np.linalg.cond(sxx[ok])
+    if ok.any():  # X'X is symmetric positive semi-definite: condition = largest / smallest eigenvalue
+        eig = np.linalg.eigvalsh(sxx[ok])
+        with np.errstate(divide="ignore", invalid="ignore"):
+            cond[ok] = np.where(eig[:, 0] > 0, eig[:, -1] / eig[:, 0], np.inf)
     ok &= cond < MAX_CONDITION
     xtx_inv = np.full((S, k, k), np.nan)
     xtx_inv[ok] = np.linalg.inv(sxx[ok])
 
     shared = np.zeros(m)
-    row_ok = np.repeat(ok, counts)
+    row_ok = ok[seg]
     if m and ok.any():
         a_ok, sxf_ok, sxy_ok = xtx_inv[ok], sxf[ok], sxy[ok]
         proj_f = np.einsum("ski,skl,slj->ij", sxf_ok, a_ok, sxf_ok)
@@ -119,10 +124,12 @@ def fit_segments(y: np.ndarray, X: np.ndarray, starts: np.ndarray,
         Fo = Fc[row_ok]
         m_ff = Fo.T @ Fo - proj_f
         m_fy = Fo.T @ yc[row_ok] - proj_y
-        shared = np.linalg.solve(m_ff, m_fy)
+        # lstsq, not solve: a shared column can be empty in the data (a shop that never
+        # sells on Sundays); its coefficient is then 0 instead of an error.
+        shared = np.linalg.lstsq(m_ff, m_fy, rcond=None)[0]
 
     coef = np.einsum("skl,sl->sk", xtx_inv, sxy - sxf @ shared)
-    resid = yc - Fc @ shared - np.einsum("nk,nk->n", Xc, np.repeat(coef, counts, axis=0))
+    resid = yc - Fc @ shared - np.einsum("nk,nk->n", Xc, coef[seg])
     resid[~row_ok] = np.nan
     df = (counts - 1 - k).astype(float)
     with np.errstate(invalid="ignore", divide="ignore"):

@@ -106,15 +106,22 @@ def seasonal_terms(day: np.ndarray, freq: str, fourier_order: int) -> np.ndarray
     Columns: ``sin(2πk·d/365.25), cos(2πk·d/365.25)`` for ``k = 1..fourier_order`` at the
     middle day ``d`` of the period, then (daily data only) six Tuesday..Sunday indicators.
     """
-    mid = day + PERIOD_DAYS[freq] / 2.0
+    step = PERIOD_DAYS[freq]
+    if day.size and not np.any((day - day.min()) % step):
+        # Periods on a regular grid: compute once per calendar period, then index.
+        at = (day - day.min()) // step
+        days = day.min() + step * np.arange(at.max() + 1)
+    else:
+        at, days = np.arange(day.size), day
+    mid = days + step / 2.0
     cols = []
     for k in range(1, fourier_order + 1):
         angle = 2.0 * np.pi * k * mid / DAYS_PER_YEAR
         cols += [np.sin(angle), np.cos(angle)]
     if freq == "D":
-        weekday = (day + 3) % 7  # 0 = Monday (1970-01-01 was a Thursday)
+        weekday = (days + 3) % 7  # 0 = Monday (1970-01-01 was a Thursday)
         cols += [(weekday == w).astype(float) for w in range(1, 7)]
-    return np.column_stack(cols) if cols else np.zeros((day.size, 0))
+    return np.column_stack(cols)[at] if cols else np.zeros((day.size, 0))
 
 
 def price_variation(code: np.ndarray, log_price: np.ndarray, n_sku: int,

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import numpy as np
 import pandas as pd
-from scipy import stats
+from scipy.special import ndtri, stdtrit  # lighter to import than scipy.stats
 
 from .baseline import recent_baseline
 from .batched_ols import fit_segments
@@ -62,9 +62,11 @@ class ElasticityEstimator:
         ``raw_ci_low``/``raw_ci_high`` (own data only, t interval), ``prior_elasticity``/
         ``prior_sd``/``pooled_toward`` (the group value), ``current_price`` (shop currency),
         ``baseline_units`` (mean net units per period, recent), ``last_sale_period``.
-        Elasticity columns are NaN for ``"not estimable"`` SKUs.
+        Elasticity columns are NaN for ``"not estimable"`` SKUs. ``attrs["freq"]`` holds
+        the period (``"W"`` or ``"D"``): amounts derived from it are per period.
     coefficients_ : DataFrame indexed by SKU with ``intercept``, ``elasticity``, ``trend``
-        (per year, refitted given the pooled elasticity), ``log_price_mean``, ``years_mean``.
+        (per year, refitted given the pooled elasticity), ``log_price_mean``, ``years_mean``,
+        ``years_last`` (the last fitted period, in years since 1970).
     seasonal_coef_ : array, the shared seasonal coefficients (log scale).
     tau_ : between-SKU standard deviation of true elasticities within a group.
     overall_elasticity_ : precision-weighted mean elasticity of all products.
@@ -142,8 +144,8 @@ class ElasticityEstimator:
         singular = np.zeros(n_sku, dtype=bool)
         singular[skus_in] = ~fit.ok
 
-        z = stats.norm.ppf(0.5 + self.interval / 2.0)
-        t_q = stats.t.ppf(0.5 + self.interval / 2.0, np.where(np.isfinite(df), df, 1.0))
+        z = float(ndtri(0.5 + self.interval / 2.0))
+        t_q = stdtrit(np.where(np.isfinite(df), df, 1.0), 0.5 + self.interval / 2.0)
         # The t interval's width expressed as a normal sd, so small samples widen the prior
         # comparison in pooling exactly as much as their t interval is wider than z.
         se_eff = raw_se * t_q / z
@@ -192,15 +194,15 @@ class ElasticityEstimator:
             "baseline_units": base["baseline_units"].to_numpy(),
             "last_sale_period": base["last_sale_period"].to_numpy(),
         })
-        self.coefficients_ = self._coefficients(rows.skus, skus_in, fit, post_mean)
-        if self.trend and skus_in.size:
-            self.coefficients_.loc[self.coefficients_.index[skus_in], "years_last"] = \
-                X[np.r_[starts[1:], len(X)] - 1, 1]
+        years_last = rows.years[rows_in][np.r_[starts[1:], len(X)] - 1] if skus_in.size else np.zeros(0)
+        self.coefficients_ = self._coefficients(rows.skus, skus_in, fit, post_mean, years_last)
+        self.estimates_.attrs["freq"] = freq
         self.seasonal_coef_ = fit.shared_coef
         self.freq_ = freq
         return self
 
-    def _coefficients(self, skus: pd.Index, skus_in: np.ndarray, fit, elasticity: np.ndarray) -> pd.DataFrame:
+    def _coefficients(self, skus: pd.Index, skus_in: np.ndarray, fit, elasticity: np.ndarray,
+                      years_last: np.ndarray) -> pd.DataFrame:
         """Per-SKU prediction parameters, with the trend refitted given the pooled slope.
 
         With centred columns the normal equations give, for slope ``b`` and trend ``c``,
@@ -219,6 +221,7 @@ class ElasticityEstimator:
             shift = xtx[:, 0, 1] / xtx[:, 1, 1] * (fit.coef[:, 0] - b_star)
             out["trend"][skus_in] = fit.coef[:, 1] + shift
             out["years_mean"][skus_in] = fit.x_mean[:, 1]
+            out["years_last"][skus_in] = years_last
         else:
             out["trend"][skus_in] = 0.0
             out["years_mean"][skus_in] = 0.0

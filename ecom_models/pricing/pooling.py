@@ -15,7 +15,9 @@ Hyper-parameters, all by the method of moments:
 * ``tau²``, how much true elasticities differ between SKUs of the same group:
   DerSimonian & Laird (1986, *Controlled Clinical Trials* 7:177–188), in its
   meta-regression form with one mean per group (Raudenbush 2009, "Analyzing effect sizes:
-  random-effects models", in *The Handbook of Research Synthesis*, 2nd ed., ch. 16): ``tau² = max(0, (Q - (N - G)) / (Σw - Σ_g Σ_{i∈g} w_i² / Σ_{i∈g} w_i))``.
+  random-effects models", in *The Handbook of Research Synthesis*, 2nd ed., ch. 16):
+  ``tau² = max(0, (Q - (N - G)) / (Σw - Σ_g Σ_{i∈g} w_i² / Σ_{i∈g} w_i))`` with
+  ``w_i = 1/s_i²``, ``Q = Σ w_i (b_i - weighted group mean)²``, N SKUs, G groups.
 * The all-products mean ``m_all``: precision-weighted mean with weights ``1 / (s_i² + tau²)``.
 * A category mean ``m_c`` (categories with at least ``min_category_skus`` estimates) is
   itself shrunk toward ``m_all`` with a between-category variance from the same
@@ -24,7 +26,8 @@ Hyper-parameters, all by the method of moments:
 
 Estimates far outside the plausible range (raw elasticity outside ``HYPER_RANGE``) take no
 part in the hyper-parameters, so that a few wild fits cannot inflate ``tau²``; they are
-still shrunk like every other SKU.
+still shrunk like every other SKU. Pooling needs at least ``MIN_POOL_SKUS`` SKUs with
+estimates; with fewer, estimates are returned unpooled (shrinkage 0).
 """
 from __future__ import annotations
 
@@ -34,6 +37,9 @@ import numpy as np
 import pandas as pd
 
 HYPER_RANGE = (-10.0, 5.0)
+# Fewest SKUs with estimates for any pooling: with fewer, the group value would be mostly
+# the SKU's own estimate counted twice, making its interval too narrow.
+MIN_POOL_SKUS = 5
 
 
 @dataclass(frozen=True)
@@ -87,8 +93,10 @@ def pool_elasticities(raw: np.ndarray, se: np.ndarray, category: np.ndarray, *,
     """
     raw = np.asarray(raw, dtype=float)
     se = np.asarray(se, dtype=float)
-    est = np.isfinite(raw) & np.isfinite(se) & (se > 0)
-    hyper = est & (raw > HYPER_RANGE[0]) & (raw < HYPER_RANGE[1])
+    est = np.isfinite(raw) & np.isfinite(se) & (se >= 0)
+    hyper = est & (se > 0) & (raw > HYPER_RANGE[0]) & (raw < HYPER_RANGE[1])
+    if hyper.sum() < MIN_POOL_SKUS:
+        return _unpooled(raw, se, est)
     cat_codes, cat_names = pd.factorize(pd.Series(category, dtype=object))
     cat_codes = np.asarray(cat_codes)
     n_cat = len(cat_names)
@@ -118,7 +126,7 @@ def pool_elasticities(raw: np.ndarray, se: np.ndarray, category: np.ndarray, *,
     prior_mean = group_mean[group]
     prior_var = tau2 + group_var[group]
     with np.errstate(invalid="ignore", divide="ignore"):
-        weight = np.where(est, prior_var / (prior_var + se ** 2), np.nan)
+        weight = np.where(est, np.where(se > 0, prior_var / (prior_var + se ** 2), 1.0), np.nan)
     post_mean = np.where(est, prior_mean + weight * (raw - prior_mean), np.nan)
     post_sd = np.where(est, np.sqrt(weight * se ** 2), np.nan)
     names = np.asarray(cat_names, dtype=object)
@@ -129,3 +137,14 @@ def pool_elasticities(raw: np.ndarray, se: np.ndarray, category: np.ndarray, *,
                          shrinkage=np.where(est, 1.0 - weight, np.nan), prior_mean=prior_mean,
                          prior_sd=np.sqrt(prior_var), pooled_toward=labels[group],
                          tau=float(np.sqrt(tau2)), overall_mean=overall, category_means=cat_series)
+
+
+def _unpooled(raw: np.ndarray, se: np.ndarray, est: np.ndarray) -> PoolingResult:
+    """No pooling (too few SKUs): posterior = own estimate, shrinkage 0."""
+    nan = np.full(raw.size, np.nan)
+    return PoolingResult(posterior_mean=np.where(est, raw, np.nan), posterior_sd=np.where(est, se, np.nan),
+                         shrinkage=np.where(est, 0.0, np.nan), prior_mean=nan, prior_sd=nan,
+                         pooled_toward=np.full(raw.size, f"none (fewer than {MIN_POOL_SKUS} SKUs to pool)",
+                                               dtype=object),
+                         tau=np.nan, overall_mean=np.nan, category_means=pd.Series(dtype=float,
+                                                                                  name="category_elasticity"))

@@ -82,6 +82,7 @@ def unit_costs_for(rows: pd.DataFrame, unit_costs: Mapping[str, float] | pd.Seri
         given = np.full(len(rows), np.nan)
     else:
         series = unit_costs if isinstance(unit_costs, pd.Series) else pd.Series(dict(unit_costs), dtype=object)
+        series = series[~series.index.duplicated(keep="last")]
         given = pd.to_numeric(series.reindex(rows["sku"].to_numpy()), errors="coerce").to_numpy(dtype=float)
     given = np.where(np.isfinite(given) & (given >= 0), given, np.nan)
     price = rows["current_price"].to_numpy(dtype=float)

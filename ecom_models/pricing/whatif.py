@@ -55,13 +55,17 @@ def _band(draws: np.ndarray, interval: float) -> tuple[np.ndarray, np.ndarray]:
     return np.percentile(draws, tail, axis=-1), np.percentile(draws, 100 - tail, axis=-1)
 
 
-def _notes(rows: pd.DataFrame, source: np.ndarray, cost_source: np.ndarray) -> list[str]:
+def _notes(rows: pd.DataFrame, elasticity: np.ndarray, source: np.ndarray,
+           cost_source: np.ndarray) -> list[str]:
+    """Plain-language caveats per SKU (``""`` when there are none)."""
     notes = []
-    for src, cost_src, conf, flag, base in zip(source.tolist(), cost_source.tolist(),
-                                              rows["confidence"].tolist(), rows["flag"].tolist(),
-                                              rows["baseline_units"].tolist()):
+    for e, src, cost_src, conf, flag, base in zip(
+            elasticity.tolist(), source.tolist(), cost_source.tolist(), rows["confidence"].tolist(),
+            rows["flag"].tolist(), rows["baseline_units"].tolist()):
         parts = []
-        if src != "own data":
+        if not np.isfinite(e):
+            parts.append(f"no elasticity available ({conf}, and no group to borrow from)")
+        elif src != "own data":
             parts.append(f"no own estimate ({conf}): uses the {src[len('group prior ('):-1]} value")
         if flag:
             parts.append(f"elasticity flagged {flag}: treat with caution")
@@ -112,7 +116,7 @@ def simulate_price_change(estimates: pd.DataFrame, scenario: PriceScenario,
     with np.errstate(invalid="ignore"):
         out["prob_revenue_up"] = np.mean(rev_d > base_rev[:, None], axis=1)
         out["prob_profit_up"] = np.where(np.isfinite(cost), np.mean(prof_d > base_prof[:, None], axis=1), np.nan)
-    out["note"] = _notes(rows, resp.source, resp.cost_source)
+    out["note"] = _notes(rows, resp.elasticity, resp.source, resp.cost_source)
     per_sku = pd.DataFrame(out)[list(WHATIF_COLUMNS)].reset_index(drop=True)
     return WhatIfResult(per_sku=per_sku, totals=_totals(per_sku, units_d, rev_d, prof_d, interval),
                         scenario=scenario)
