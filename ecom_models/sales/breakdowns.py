@@ -1,11 +1,16 @@
-"""Breakdowns of filtered sales: revenue over time, top products, top countries."""
+"""Breakdowns of filtered sales: revenue over time, top products, top countries.
+
+Group sums use the categorical codes with ``np.bincount`` (one pass, no Python groups),
+so a filter change on 541,909 lines stays well under a second.
+"""
 from __future__ import annotations
 
+import numpy as np
 import pandas as pd
 
 from .kpis import Filters, apply_filters, line_revenue
 
-GRAINS = {"day": "D", "week": "W-MON", "month": "MS"}
+GRAINS = ("day", "week", "month")
 
 
 def _product_lines(lines: pd.DataFrame, filters: Filters) -> pd.DataFrame:
@@ -14,44 +19,72 @@ def _product_lines(lines: pd.DataFrame, filters: Filters) -> pd.DataFrame:
     return sel.assign(revenue=line_revenue(sel))
 
 
+def period_start(stamps: pd.Series, grain: str) -> np.ndarray:
+    """First day of each stamp's day / ISO week (Monday) / month, as datetime64[D]."""
+    days = stamps.to_numpy().astype("datetime64[D]")
+    if grain == "day":
+        return days
+    if grain == "week":
+        weekday = (days.astype(np.int64) + 3) % 7      # 1970-01-01 was a Thursday (3)
+        return days - weekday.astype("timedelta64[D]")
+    if grain == "month":
+        return days.astype("datetime64[M]").astype("datetime64[D]")
+    raise ValueError(f"grain must be one of {GRAINS}")
+
+
 def revenue_over_time(lines: pd.DataFrame, filters: Filters, grain: str = "week") -> pd.DataFrame:
-    """Net product revenue and order count per period. Columns: period, revenue, orders.
-    Weeks start on Monday (ISO); periods without sales are 0."""
+    """Net product revenue and orders per period. Columns: period (datetime64), revenue,
+    orders (orders with a sale line in the period). Periods without sales are 0."""
     sel = _product_lines(lines, filters).dropna(subset=["ordered_at"])
     if sel.empty:
         return pd.DataFrame({"period": pd.Series(dtype="datetime64[ns]"),
                              "revenue": pd.Series(dtype=float), "orders": pd.Series(dtype=int)})
-    freq = GRAINS[grain]
-    period = sel["ordered_at"].dt.to_period(freq[0] if grain != "week" else "W-SUN").dt.start_time
-    grouped = sel.assign(period=period).groupby("period", observed=True)
-    out = pd.DataFrame({
-        "revenue": grouped["revenue"].sum(),
-        "orders": sel.loc[~sel["is_return"]].assign(period=period).groupby("period")["order_id"].nunique(),
-    })
-    full = pd.date_range(out.index.min(), out.index.max(), freq=freq)
-    out = out.reindex(full, fill_value=0).fillna(0)
+    start = period_start(sel["ordered_at"], grain)
+    codes, periods = pd.factorize(start, sort=True)
+    revenue = np.bincount(codes, weights=sel["revenue"].to_numpy(), minlength=len(periods))
+    sales = ~sel["is_return"].to_numpy()
+    pairs = pd.DataFrame({"p": codes[sales], "o": sel["order_id"].cat.codes.to_numpy()[sales]})
+    orders = np.bincount(pairs.drop_duplicates()["p"].to_numpy(), minlength=len(periods))
+    out = pd.DataFrame({"revenue": revenue, "orders": orders}, index=pd.DatetimeIndex(periods))
+    step = {"day": "D", "week": "W-MON", "month": "MS"}[grain]
+    out = out.reindex(pd.date_range(out.index.min(), out.index.max(), freq=step), fill_value=0)
     out.index.name = "period"
-    out["orders"] = out["orders"].astype(int)
     return out.reset_index()
+
+
+def _by_code(sel: pd.DataFrame, column: str) -> tuple[np.ndarray, pd.Index, np.ndarray]:
+    codes = sel[column].cat.codes.to_numpy()
+    keep = codes >= 0
+    return codes[keep], sel[column].cat.categories, keep
 
 
 def top_products(lines: pd.DataFrame, filters: Filters, n: int = 10) -> pd.DataFrame:
     """The ``n`` products with the highest net revenue. Columns: sku, product_name, revenue, units."""
     sel = _product_lines(lines, filters)
-    grouped = sel.groupby("sku", observed=True).agg(
-        revenue=("revenue", "sum"), units=("quantity", "sum"),
-        product_name=("product_name", "first"))
-    top = grouped.sort_values("revenue", ascending=False).head(n).reset_index()
-    return top[["sku", "product_name", "revenue", "units"]]
+    codes, skus, keep = _by_code(sel, "sku")
+    revenue = np.bincount(codes, weights=sel["revenue"].to_numpy()[keep], minlength=len(skus))
+    units = np.bincount(codes, weights=sel["quantity"].to_numpy()[keep], minlength=len(skus))
+    present = np.bincount(codes, minlength=len(skus)) > 0
+    order = [i for i in np.argsort(-revenue, kind="stable") if present[i]][:n]
+    names = sel.loc[keep].drop_duplicates("sku").set_index("sku")["product_name"]
+    top = [str(skus[i]) for i in order]
+    return pd.DataFrame({"sku": top,
+                         "product_name": [None if pd.isna(v := names.get(s)) else str(v) for s in top],
+                         "revenue": revenue[order], "units": units[order]})
 
 
 def top_countries(lines: pd.DataFrame, filters: Filters, n: int = 10) -> pd.DataFrame:
-    """The ``n`` countries with the highest net revenue. Columns: country, revenue, orders, share."""
+    """The ``n`` countries with the highest net revenue. Columns: country, revenue, orders
+    (orders with a sale line), share (of the filtered product revenue, 0..1)."""
     sel = _product_lines(lines, filters)
+    codes, names, keep = _by_code(sel, "country")
+    revenue = np.bincount(codes, weights=sel["revenue"].to_numpy()[keep], minlength=len(names))
+    sales = ~sel["is_return"].to_numpy()[keep]
+    pairs = pd.DataFrame({"c": codes[sales], "o": sel["order_id"].cat.codes.to_numpy()[keep][sales]})
+    orders = np.bincount(pairs.drop_duplicates()["c"].to_numpy(), minlength=len(names))
+    present = np.bincount(codes, minlength=len(names)) > 0
+    order = [i for i in np.argsort(-revenue, kind="stable") if present[i]][:n]
     total = sel["revenue"].sum()
-    grouped = sel.groupby("country", observed=True).agg(
-        revenue=("revenue", "sum"), orders=("order_id", "nunique"))
-    top = grouped.sort_values("revenue", ascending=False).head(n).reset_index()
-    top["share"] = top["revenue"] / total if total else 0.0
-    top["country"] = top["country"].astype(str)
-    return top[["country", "revenue", "orders", "share"]]
+    return pd.DataFrame({"country": [str(names[i]) for i in order], "revenue": revenue[order],
+                         "orders": orders[order],
+                         "share": revenue[order] / total if total else 0.0})

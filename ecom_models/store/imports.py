@@ -90,6 +90,7 @@ def write_import(db: Path | str, meta: dict, kind: str, channel: str, rows: pd.D
             updated = _write_products(conn, import_id, rows)
         conn.execute("UPDATE imports SET rows_imported = ?, rows_updated = ? WHERE id = ?",
                      [len(rows), updated, import_id])
+        _bump_version(conn)
         assert conn.total_changes - before >= len(rows)
     return {"import_id": import_id, "rows_imported": len(rows), "rows_updated": updated,
             "status": "imported"}
@@ -145,6 +146,12 @@ def _write_products(conn, import_id: int, rows: pd.DataFrame) -> int:
     return existing
 
 
+def _bump_version(conn) -> None:
+    """Count every data change, inside the writing transaction (readers' cache key)."""
+    conn.execute("INSERT INTO settings (key, value) VALUES ('data_version', '1') "
+                 "ON CONFLICT(key) DO UPDATE SET value = CAST(value AS INTEGER) + 1")
+
+
 def delete_import(db: Path | str, import_id: int) -> dict:
     """Delete one import and exactly the rows it owns (ON DELETE CASCADE)."""
     ensure_schema(db)
@@ -154,6 +161,7 @@ def delete_import(db: Path | str, import_id: int) -> dict:
         products = conn.execute("SELECT count(*) FROM products WHERE import_id = ?",
                                 [import_id]).fetchone()[0]
         deleted = conn.execute("DELETE FROM imports WHERE id = ?", [import_id]).rowcount
+        _bump_version(conn)
     return {"deleted": bool(deleted), "order_lines": lines, "products": products}
 
 
