@@ -58,6 +58,7 @@ def build_parser() -> argparse.ArgumentParser:
     el.add_argument("--db", type=Path, help=db_help)
     el.add_argument("--sku", action="append", default=[])
     el.add_argument("--period", choices=["week", "day"], default="week")
+    el.add_argument("--currency", help="default: the currency with the most lines")
     el.add_argument("--json", action="store_true")
 
     demo = sub.add_parser("demo", help="import the bundled demo data into an empty store")
@@ -121,11 +122,22 @@ def cmd_summary(args) -> int:
 
 
 def cmd_elasticity(args) -> int:
-    from .pricing.service import elasticity_table
+    from .pricing import estimate_elasticities
+    from .sales import currencies
     from .store.queries import order_lines
 
-    table = elasticity_table(order_lines(args.db or default_db_path()), skus=args.sku or None,
-                             period=args.period)
+    lines = order_lines(args.db or default_db_path())
+    currency = args.currency or next(iter(currencies(lines)), None)
+    lines = lines.loc[(lines["currency"] == currency).to_numpy()]
+    table = estimate_elasticities(lines, freq={"week": "W", "day": "D"}[args.period])
+    if args.sku:
+        unknown = sorted(set(args.sku) - set(table["sku"].astype(str)))
+        if unknown:
+            print(f"error: no sales in {currency} for SKU(s): {', '.join(unknown)}", file=sys.stderr)
+            return 2
+        table = table.loc[table["sku"].astype(str).isin(args.sku)]
+    table = table.assign(currency=currency)
+    table = table.astype(object).where(table.notna(), None)  # JSON has no NaN
     if args.json:
         for record in table.to_dict("records"):
             print(json.dumps(record, default=str))

@@ -1,5 +1,130 @@
-"""Pricing what-if (being built: see issue 4)."""
+"""Pricing what-if: elasticity with its uncertainty, a price change's effect against the
+do-nothing baseline, the profit curve, and the best price under the user's rules.
+Every input lives in the URL, so a shared link rebuilds the same scenario."""
 import streamlit as st
 
-st.title("Pricing")
-st.info("The pricing what-if is being built.")
+from ecom_models.pricing import PriceConstraints, PriceScenario, best_price, profit_curve, simulate_price_change
+from ecom_models.sales import currencies
+from ui import charts, loaders, state
+from ui.pricing_view import explain_elasticity, model_check, recommendation, whatif_metrics
+from ui.safe import csv_bytes, md_escape
+from ui.text import lang, t
+
+KEYS = ["skus", "category", "mode", "change", "newprice", "margin", "focus", "goal",
+        "minmargin", "maxchange", "ending"]
+notices = state.bind(KEYS)
+lines = loaders.lines()
+if lines.empty:
+    st.title(t("pricing.title"))
+    st.info(t("common.empty_store"))
+    st.stop()
+currency = currencies(lines)[0]
+estimates = loaders.elasticities(currency)
+st.title(t("pricing.title"))
+st.caption(t("pricing.caption", currency=currency))
+
+ranked = estimates.assign(weekly=estimates["current_price"] * estimates["baseline_units"]) \
+    .sort_values("weekly", ascending=False)
+names = lines.drop_duplicates("sku").set_index("sku")["product_name"]
+sku_options = ranked["sku"].astype(str).tolist()
+categories = sorted(estimates["category"].dropna().astype(str).unique())
+unknown = [s for s in state.value("skus") if s not in set(sku_options)]
+if unknown:
+    notices.append(state.reject("skus", "names products without sales in your data"))
+if state.value("category") not in (None, *categories):
+    notices.append(state.reject("category", "is not a category in your data"))
+if not state.value("skus") and not state.value("category") and sku_options:
+    st.session_state["skus"] = sku_options[:1]
+for notice in notices:
+    st.warning(md_escape(notice))
+
+L = lang()
+c1, c2 = st.columns([3, 1])
+c1.multiselect(t("pricing.products"), sku_options, key="skus", max_selections=20,
+               format_func=lambda s: f"{s} — {names.get(s, '')}")
+c2.selectbox(t("pricing.category"), [None, *categories], key="category",
+             format_func=lambda c: "—" if c is None else c, disabled=not categories)
+c3, c4, c5 = st.columns([1, 1, 1])
+c3.radio(t("pricing.mode"), ["pct", "price"], key="mode", horizontal=True,
+         format_func=lambda m: t(f"mode.{m}"))
+if state.value("mode") == "pct":
+    c4.number_input(t("pricing.change"), min_value=-50.0, max_value=100.0, step=1.0, key="change")
+else:
+    c4.number_input(t("pricing.newprice", currency=currency), min_value=0.01, step=0.1,
+                    key="newprice", format="%.2f")
+c5.number_input(t("pricing.margin"), min_value=0.0, max_value=95.0, step=1.0, key="margin",
+                help=t("pricing.margin_help"))
+state.publish(KEYS)
+
+state.publish(KEYS)
+
+skus, category = list(state.value("skus")), state.value("category")
+scope = {"category": category} if category else {"skus": skus}
+if not skus and not category:
+    st.info(t("pricing.pick"))
+    st.stop()
+chosen = estimates.loc[estimates["category"] == category] if category else \
+    estimates.set_index(estimates["sku"].astype(str)).loc[skus].reset_index(drop=True)
+if state.value("mode") == "price" and (len(chosen) != 1 or state.value("newprice") is None):
+    if len(chosen) != 1:
+        st.warning(t("pricing.newprice_single"))
+    st.stop()
+costs = loaders.unit_costs()
+margin = state.value("margin")
+scenario = (PriceScenario(price_change_pct=state.value("change"), assumed_margin_pct=margin)
+            if state.value("mode") == "pct" else
+            PriceScenario(new_price=state.value("newprice"), assumed_margin_pct=margin))
+result = simulate_price_change(estimates, scenario, unit_costs=costs, **scope)
+
+st.subheader(t("pricing.section.whatif"))
+whatif_metrics(result.totals.iloc[0], currency)
+st.subheader(t("pricing.section.elasticity"))
+in_scope = chosen["sku"].astype(str).tolist()
+if state.value("focus") not in in_scope:
+    st.session_state["focus"] = in_scope[0]
+if len(in_scope) > 1:
+    st.selectbox(t("pricing.curve_for"), in_scope, key="focus",
+                 format_func=lambda s: f"{s} — {names.get(s, '')}")
+focus = state.value("focus")
+explain_elasticity(chosen.set_index(chosen["sku"].astype(str)).loc[focus])
+
+st.subheader(t("pricing.section.best"))
+b1, b2, b3, b4 = st.columns(4)
+b1.selectbox(t("pricing.goal"), ["profit", "revenue"], key="goal", format_func=lambda g: t(f"goal.{g}"))
+b2.number_input(t("pricing.minmargin"), min_value=0.0, max_value=95.0, step=1.0, key="minmargin")
+b3.number_input(t("pricing.maxchange"), min_value=1.0, max_value=50.0, step=1.0, key="maxchange")
+b4.selectbox(t("pricing.ending"), ["none", ".99", ".95", ".90", "whole"], key="ending",
+             format_func=lambda e: t("ending.none") if e == "none" else e)
+state.publish(KEYS)
+constraints = PriceConstraints(objective=state.value("goal"), min_margin_pct=state.value("minmargin"),
+                               max_change_pct=state.value("maxchange"),
+                               price_ending=None if state.value("ending") == "none" else state.value("ending"),
+                               assumed_margin_pct=margin)
+rec = best_price(estimates, focus, constraints, costs)
+recommendation(rec, currency)
+curve = profit_curve(estimates, focus, costs, assumed_margin_pct=margin,
+                     max_change_pct=max(30.0, state.value("maxchange")))
+st.altair_chart(charts.profit_curve(curve, state.value("goal"), currency, rec.recommendation, L),
+                width="stretch")
+st.caption(t("pricing.curve_caption", goal=t(f"goal.{state.value('goal')}")))
+
+st.markdown(f"**{t('pricing.table')}**")
+table = result.per_sku.assign(product=[names.get(s) for s in result.per_sku["sku"].astype(str)])
+st.dataframe(table[["sku", "product", "current_price", "new_price", "elasticity", "confidence",
+                    "baseline_units", "units", "units_low", "units_high", "revenue", "profit",
+                    "profit_low", "profit_high", "prob_profit_up", "cost_source", "note"]],
+             hide_index=True, width="stretch",
+             column_config={**{c: st.column_config.NumberColumn(c.replace("_", " "), format="%.2f")
+                               for c in ("current_price", "new_price", "elasticity", "baseline_units",
+                                         "units", "units_low", "units_high", "revenue", "profit",
+                                         "profit_low", "profit_high")},
+                            "prob_profit_up": st.column_config.ProgressColumn(
+                                t("pricing.metric.prob"), min_value=0.0, max_value=1.0, format="percent"),
+                            "sku": st.column_config.TextColumn(t("col.sku")),
+                            "product": st.column_config.TextColumn(t("col.product"))})
+st.download_button(t("common.download_csv"), csv_bytes(table), "price_whatif.csv", "text/csv",
+                   key="dl_whatif")
+
+st.subheader(t("pricing.section.check"))
+model_check(loaders.holdout(currency))
+st.caption(t("pricing.caveat"))

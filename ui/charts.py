@@ -41,3 +41,28 @@ def share_bars(frame: pd.DataFrame, category: str, value: str, title: str, lang:
 
 
 __all__ = ["revenue_over_time", "share_bars", "LOCALES"]
+
+
+def profit_curve(curve: pd.DataFrame, measure: str, currency: str, recommended: float | None,
+                 lang: str) -> alt.Chart:
+    """Expected ``measure`` (profit or revenue per week) over price, with its 90 % band, a rule
+    at today's price and a point at the recommended price."""
+    label = {"profit": ("Profit per week", "Gewinn je Woche"),
+             "revenue": ("Revenue per week", "Umsatz je Woche")}[measure][lang == "de"]
+    price_title = f"{'Price' if lang == 'en' else 'Preis'} ({currency})"
+    base = alt.Chart(curve).encode(x=alt.X("price:Q", title=price_title, scale=alt.Scale(zero=False)))
+    band = base.mark_area(opacity=0.25, color="#4C78A8").encode(
+        y=alt.Y(f"{measure}_low:Q", title=f"{label} ({currency})"), y2=f"{measure}_high:Q")
+    line = base.mark_line(color="#4C78A8").encode(
+        y=f"{measure}:Q",
+        tooltip=[alt.Tooltip("price:Q", format=",.2f"), alt.Tooltip(f"{measure}:Q", format=",.2f"),
+                 alt.Tooltip(f"{measure}_low:Q", format=",.2f", title="90 % low"),
+                 alt.Tooltip(f"{measure}_high:Q", format=",.2f", title="90 % high")])
+    today = alt.Chart(curve.loc[curve["is_current"]]).mark_rule(color="#888", strokeDash=[4, 4]).encode(
+        x="price:Q")
+    layers = [band, line, today]
+    if recommended is not None:
+        pick = curve.iloc[[(curve["price"] - recommended).abs().argmin()]]
+        layers.append(alt.Chart(pick).mark_point(size=120, filled=True, color="#E45756").encode(
+            x="price:Q", y=f"{measure}:Q"))
+    return _localised(alt.layer(*layers).properties(height=300), lang)

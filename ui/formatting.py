@@ -49,11 +49,12 @@ def percent(value: float | None, lang: str = "en", decimals: int = 1) -> str:
 
 
 def signed_percent(value: float | None, lang: str = "en", decimals: int = 1) -> str:
-    """Change with its sign, e.g. '+4.2%' / '−3,1 %'."""
+    """Change with its sign, e.g. '+4.2%' / '-3,1 %' (ASCII minus: st.metric reads the sign
+    from it to colour the delta)."""
     if _missing(value):
         return DASH
     text = percent(abs(value), lang, decimals)
-    return ("+" if value >= 0 else "−") + text
+    return ("+" if value >= 0 else "-") + text
 
 
 def day(value: date | None, lang: str = "en") -> str:

@@ -32,6 +32,21 @@ def _parse_text(text: str) -> str:
     return text
 
 
+def _parse_names(text: str) -> tuple[str, ...]:
+    """Comma-separated names (e.g. several SKUs), at most 20."""
+    names = tuple(_parse_text(part) for part in text.split(",") if part)
+    if len(names) > 20:
+        raise ValueError("at most 20 products")
+    return names
+
+
+def _parse_price(text: str) -> float:
+    value = float(text)
+    if not (0 < value < 1e7):
+        raise ValueError("must be a positive price")
+    return value
+
+
 def _parse_float(low: float, high: float) -> Callable[[str], float]:
     def parse(text: str) -> float:
         value = float(text)
@@ -44,8 +59,10 @@ def _parse_float(low: float, high: float) -> Callable[[str], float]:
 def _dump(value: Any) -> str:
     if isinstance(value, date):
         return value.isoformat()
-    if isinstance(value, float):
-        return repr(round(value, 6)).removesuffix(".0")
+    if isinstance(value, tuple):
+        return ",".join(value)
+    if isinstance(value, (float, int)) and not isinstance(value, bool):
+        return repr(round(float(value), 6)).removesuffix(".0")
     return str(value)
 
 
@@ -66,15 +83,27 @@ PARAMS: dict[str, Param] = {p.key: p for p in [
     Param("country", None, _parse_text, "country"),
     Param("currency", None, _parse_text, "currency"),
     Param("grain", "week", _parse_choice("day", "week", "month"), "time grain"),
-    Param("sku", None, _parse_text, "product"),
+    Param("skus", (), _parse_names, "products"),
     Param("category", None, _parse_text, "category"),
+    Param("mode", "pct", _parse_choice("pct", "price"), "price change mode"),
     Param("change", 5.0, _parse_float(-50.0, 100.0), "price change %"),
+    Param("newprice", None, _parse_price, "new price"),
+    Param("focus", None, _parse_text, "product shown in detail"),
     Param("margin", 40.0, _parse_float(0.0, 95.0), "assumed margin %"),
     Param("minmargin", 10.0, _parse_float(0.0, 95.0), "minimum margin %"),
     Param("maxchange", 15.0, _parse_float(1.0, 50.0), "maximum price change %"),
     Param("ending", "none", _parse_choice("none", ".99", ".95", ".90", "whole"), "price ending"),
     Param("goal", "profit", _parse_choice("profit", "revenue"), "goal"),
 ]}
+
+
+# Session keys that deliberately stay out of the URL: the upload flow and one-off buttons
+# (a shared link must never re-run an import or a delete).
+LOCAL_KEYS = frozenset({
+    "uploads", "upload_round", "import_format", "import_decimal", "import_date_format",
+    "import_currency", "import_skip_bad", "commit_imports", "delete_id", "delete_sure",
+    "dl_products", "dl_countries", "dl_whatif",
+})
 
 
 def decode(query: Mapping[str, str], keys: list[str]) -> tuple[dict, list[str]]:
@@ -98,7 +127,7 @@ def decode(query: Mapping[str, str], keys: list[str]) -> tuple[dict, list[str]]:
 def encode(values: Mapping[str, Any]) -> dict[str, str]:
     """URL parameters for ``values`` (defaults and empty values are left out)."""
     return {key: _dump(value) for key, value in values.items()
-            if value is not None and value != PARAMS[key].default}
+            if value is not None and value != () and value != PARAMS[key].default}
 
 
 SHADOW = "_state_"  # session copy that survives page switches (widget keys do not)
@@ -113,14 +142,16 @@ def bind(keys: list[str]) -> list[str]:
         if key in st.session_state:
             continue
         from_url = st.query_params.get(key) not in (None, "")
-        st.session_state[key] = values[key] if from_url or key not in shadow else shadow[key]
+        chosen = values[key] if from_url or key not in shadow else shadow[key]
+        st.session_state[key] = list(chosen) if isinstance(chosen, tuple) else chosen
     return notices
 
 
 def reject(key: str, reason: str) -> str:
     """Reset ``key`` to its default (e.g. a country that is not in the data) with a notice."""
     param = PARAMS[key]
-    st.session_state[key] = param.default
+    default = param.default
+    st.session_state[key] = list(default) if isinstance(default, tuple) else default
     return f"The link's {param.label} value {reason}; the default is shown instead."
 
 
@@ -128,10 +159,15 @@ def value(key: str) -> Any:
     return st.session_state.get(key, PARAMS[key].default)
 
 
+def _normalise(value: Any) -> Any:
+    """Widget values in codec form (a multiselect gives a list; the codec keeps tuples)."""
+    return tuple(value) if isinstance(value, list) else value
+
+
 def publish(keys: list[str]) -> None:
     """Write the current values of ``keys`` (plus the language) into the URL."""
     shadow = st.session_state.setdefault(SHADOW, {})
-    current = {key: st.session_state.get(key, PARAMS[key].default) for key in keys}
+    current = {key: _normalise(st.session_state.get(key, PARAMS[key].default)) for key in keys}
     shadow.update(current)
     wanted = encode({**current, "lang": st.session_state.get("lang", "en")})
     for key in list(st.query_params.keys()):

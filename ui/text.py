@@ -78,6 +78,64 @@ EN = {
     "data.delete_confirm": "Yes, delete this import and exactly its rows",
     "data.deleted": "Import #{id} deleted: {lines} order lines and {products} products removed.",
     "data.ambiguous": "The date column is ambiguous; choose the format under Import settings.",
+    # pricing
+    "pricing.title": "Pricing what-if",
+    "pricing.caption": "Price elasticities estimated from your own order history: weekly units "
+                       "against the realised price, controlling for trend and season. Products "
+                       "with little price history borrow strength from similar products. Every "
+                       "figure is per week, in {currency}, with a 90 % range.",
+    "pricing.products": "Products",
+    "pricing.category": "…or a whole category",
+    "pricing.mode": "Change the price by",
+    "mode.pct": "percent", "mode.price": "new price",
+    "pricing.change": "Price change (%)",
+    "pricing.newprice": "New price ({currency})",
+    "pricing.margin": "Assumed gross margin today (%)",
+    "pricing.margin_help": "Used only for products without a unit cost from an imported product "
+                           "file: unit cost = today's price × (1 − margin). The demo data has no costs.",
+    "pricing.pick": "Choose one or more products, or a category.",
+    "pricing.newprice_single": "A new price applies to one product; choose a single product or switch to percent.",
+    "pricing.section.elasticity": "How sensitive is demand to price?",
+    "pricing.elasticity_sentence": "Elasticity **{e}** (90 % range {low} to {high}): a 1 % higher "
+                                   "price changes units sold by about **{one}**.",
+    "pricing.confidence_line": ":{colour}-badge[Confidence: {label}] {reason}. Based on {periods} weeks "
+                               "with sales and {levels} price levels; {shrink} borrowed from {toward}.",
+    "pricing.not_estimable": "No elasticity can be estimated for this product: {reason}. The "
+                             "what-if uses the average of similar products.",
+    "pricing.flag": "Flagged: {flag}. Treat the figures with care.",
+    "confidence.high": "high", "confidence.medium": "medium", "confidence.low": "low",
+    "confidence.not estimable": "not estimable",
+    "pricing.section.whatif": "What happens if you change the price?",
+    "pricing.metric.units": "Units per week", "pricing.metric.revenue": "Revenue per week",
+    "pricing.metric.profit": "Gross profit per week",
+    "pricing.metric.prob": "Chance profit rises",
+    "pricing.metric.prob_help": "Share of plausible elasticities (drawn from the 90 % range) under "
+                                "which the new price earns more gross profit than today's.",
+    "pricing.metric_help": "Do-nothing baseline: {base}. 90 % range: {low} – {high}.",
+    "pricing.range": "90 %: {low} – {high} · today {base}",
+    "pricing.table": "Per product",
+    "pricing.section.curve": "Profit over price",
+    "pricing.curve_for": "Curve for",
+    "pricing.curve_caption": "Line: expected {goal} per week; band: 90 % range; dashed: today's "
+                             "price; red dot: the recommended price.",
+    "pricing.section.best": "Best price under your rules",
+    "pricing.goal": "Maximise", "goal.profit": "gross profit", "goal.revenue": "revenue",
+    "pricing.minmargin": "Minimum margin (%)",
+    "pricing.maxchange": "Largest change from today (± %)",
+    "pricing.ending": "Price ending", "ending.none": "any",
+    "pricing.recommendation": "Recommended price **{price}** ({change}): expected {goal} {new} "
+                              "per week instead of {old}. Chance it beats today's price: **{prob}**.",
+    "pricing.no_recommendation": "No recommendation: {reason}",
+    "pricing.keep_price": "Keep today's price: the best price within your rules ({price}) beats "
+                          "it in only {prob} of plausible cases — too close to call.",
+    "pricing.at_edge": "The optimum lies at the {edge} of what you allowed; the model would go further.",
+    "pricing.section.check": "How good is the model?",
+    "pricing.check": "On the last 20 % of weeks (from {cutoff}), predicted weekly units were off "
+                     "by **{model}** (WAPE) against **{naive}** for the do-nothing forecast "
+                     "'same as last week with sales'; the model was better for {better} of {n} products.",
+    "pricing.caveat": "Estimates are associations in your history, not experiments: when prices "
+                      "differ by customer type (e.g. wholesale tiers), elasticities look stronger "
+                      "than they are. Test a recommended price before rolling it out.",
 }
 
 DE = {
@@ -114,6 +172,21 @@ DE = {
     "data.commit": "{n} Datei(en) importieren",
     "data.history": "Importverlauf",
     "data.delete": "Import löschen",
+    "pricing.title": "Preis-Simulation",
+    "pricing.products": "Produkte",
+    "pricing.category": "…oder eine ganze Kategorie",
+    "pricing.change": "Preisänderung (%)",
+    "pricing.margin": "Angenommene Bruttomarge heute (%)",
+    "pricing.metric.units": "Stück je Woche", "pricing.metric.revenue": "Umsatz je Woche",
+    "pricing.metric.profit": "Rohertrag je Woche",
+    "pricing.metric.prob": "Chance auf mehr Gewinn",
+    "pricing.section.elasticity": "Wie stark reagiert die Nachfrage auf den Preis?",
+    "pricing.section.whatif": "Was passiert bei einer Preisänderung?",
+    "pricing.section.best": "Bester Preis nach Ihren Regeln",
+    "pricing.section.check": "Wie gut ist das Modell?",
+    "confidence.high": "hoch", "confidence.medium": "mittel", "confidence.low": "niedrig",
+    "confidence.not estimable": "nicht schätzbar",
+    "goal.profit": "Rohertrag", "goal.revenue": "Umsatz",
 }
 
 TABLES = {"en": EN, "de": DE}

@@ -30,7 +30,7 @@ def test_numbers_percent_dates():
     assert number(1234.56, "en", 2) == "1,234.56"
     assert percent(0.1234, "de") == "12,3\xa0%"
     assert percent(0.1234, "en") == "12.3%"
-    assert signed_percent(-0.031, "de") == "−3,1\xa0%"
+    assert signed_percent(-0.031, "de") == "-3,1\xa0%"
     assert signed_percent(0.5, "en") == "+50.0%"
     assert day(date(2024, 12, 31), "de") == "31.12.2024"
     assert day(date(2024, 12, 31), "en") == "31 Dec 2024"

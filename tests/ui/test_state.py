@@ -19,9 +19,12 @@ VALUES = {
     "country": st.none() | names,
     "currency": st.none() | st.sampled_from(["GBP", "EUR", "USD", "INR"]),
     "grain": st.sampled_from(["day", "week", "month"]),
-    "sku": st.none() | names,
+    "skus": st.lists(names.filter(lambda n: "," not in n), max_size=20).map(tuple),
     "category": st.none() | names,
+    "mode": st.sampled_from(["pct", "price"]),
+    "focus": st.none() | names,
     "change": st.floats(-50, 100).map(lambda x: round(x, 2)),
+    "newprice": st.none() | st.floats(0.01, 1e6).map(lambda x: round(x, 2)),
     "margin": st.floats(0, 95).map(lambda x: round(x, 2)),
     "minmargin": st.floats(0, 95).map(lambda x: round(x, 2)),
     "maxchange": st.floats(1, 50).map(lambda x: round(x, 2)),
@@ -65,3 +68,18 @@ def test_defaults_are_left_out_of_the_url():
     assert encode({"grain": "week", "lang": "en", "country": None}) == {}
     assert encode({"country": "France", "from": date(2011, 3, 1)}) == {
         "country": "France", "from": "2011-03-01"}
+
+
+def test_every_widget_key_is_owned_by_the_state_module():
+    """Pages may only use session keys declared in ui/state.py (URL params or LOCAL_KEYS)."""
+    import re
+    from pathlib import Path
+
+    from ui.state import LOCAL_KEYS
+
+    root = Path(__file__).resolve().parents[2]
+    used = set()
+    for path in [*root.glob("pages/*.py"), *root.glob("ui/*.py")]:
+        used |= set(re.findall(r'key=f?"([a-z]+(?:_[a-z]+)*)', path.read_text()))
+    assert used, "no widget keys found: the check itself is broken"
+    assert used <= set(PARAMS) | LOCAL_KEYS, used - set(PARAMS) - LOCAL_KEYS
