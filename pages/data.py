@@ -32,10 +32,10 @@ with st.expander(t("data.settings")):
 
 ready = []
 for file in files or []:
-    mapping = {k.split("|", 2)[2]: v for k, v in st.session_state.items()
-               if isinstance(k, str) and k.startswith(f"map|{file.file_id}|") and v}
-    opts = Options(mapping=mapping, decimal=decimal, date_format=date_format,
-                   currency=currency, skip_bad_rows=skip_bad)
+    header = import_flow.header(file)
+    fields, detected = import_flow.mapping_fields(header, fmt)
+    opts = Options(mapping=import_flow.user_mapping(file, detected), decimal=decimal,
+                   date_format=date_format, currency=currency, skip_bad_rows=skip_bad)
     upload = import_flow.validate(file, fmt, opts)
     with st.container(border=True):
         st.subheader(t("data.report", file=md_escape(file.name)))
@@ -46,23 +46,25 @@ for file in files or []:
         else:
             render_report(upload.prepared.report, upload.prepared.rows)
             ready.append(upload)
-        if upload.header and not upload.known:
-            fields, detected = import_flow.mapping_fields(upload.header, fmt)
+        if header and not upload.known:
             with st.expander(t("data.mapping", file=md_escape(file.name)), expanded=bool(upload.error)):
                 st.caption(t("data.mapping_help"))
                 grid = st.columns(4)
+                options = [None, *header]
                 for i, field in enumerate(fields):
-                    options = [None, *upload.header]
-                    key = f"map|{file.file_id}|{field}"
-                    grid[i % 4].selectbox(field, options, key=key,
-                                          index=options.index(detected[field]) if detected.get(field) in options else 0,
-                                          format_func=lambda c, d=detected.get(field): "—" if c is None else c)
+                    grid[i % 4].selectbox(field, options, key=import_flow.mapping_key(file, field),
+                                          index=options.index(detected[field]) if field in detected else 0,
+                                          format_func=lambda c: "—" if c is None else c)
 
+for message in st.session_state.pop("import_messages", []):
+    st.success(message)
 if ready and st.button(t("data.commit", n=len(ready)), type="primary", key="commit_imports"):
+    messages = []
     for upload in ready:
         result = import_flow.commit_upload(upload)
-        st.success(t("data.imported", file=md_escape(upload.name), rows=f"{result['rows_imported']:,}",
-                     updated=f"{result['rows_updated']:,}"))
+        messages.append(t("data.imported", file=md_escape(upload.name),
+                          rows=f"{result['rows_imported']:,}", updated=f"{result['rows_updated']:,}"))
+    st.session_state["import_messages"] = messages   # shown after the rerun below
     st.session_state.upload_round += 1
     st.cache_data.clear()
     st.rerun()

@@ -28,13 +28,21 @@ if state.value("country") not in (None, *country_names):
 for key in ("from", "to"):
     if state.value(key) is not None and not first <= state.value(key) <= last:
         notices.append(state.reject(key, f"lies outside your data ({first} – {last})"))
+if state.value("from") and state.value("to") and state.value("from") > state.value("to"):
+    notices.append(state.reject("from", "lies after the end date"))
+    notices.append(state.reject("to", "lies before the start date"))
+# Show the full data range and the main currency instead of empty widgets. A range the
+# user or a link chose stays; one that was only the data's range follows new imports.
+# A link pins its dates, so it shows the same numbers even after later imports.
+old_first, old_last = st.session_state.get("overview_bounds", (None, None))
+if state.value("from") in (None, old_first):
+    st.session_state["from"] = first
+if state.value("to") in (None, old_last):
+    st.session_state["to"] = last
+st.session_state["overview_bounds"] = (first, last)
+st.session_state["currency"] = state.value("currency") or money_codes[0]
 for notice in notices:
     st.warning(md_escape(notice))
-# Show the full data range and the main currency instead of empty widgets; the link then
-# pins the exact period, so it shows the same numbers even after later imports.
-st.session_state["from"] = state.value("from") or first
-st.session_state["to"] = state.value("to") or last
-st.session_state["currency"] = state.value("currency") or money_codes[0]
 
 date_format = "DD.MM.YYYY" if lang() == "de" else "YYYY-MM-DD"
 c_from, c_to, c_country, c_currency, c_grain = st.columns([1, 1, 1.4, 0.8, 0.8])
@@ -51,8 +59,8 @@ state.publish(KEYS)
 currency = state.value("currency")
 try:
     filters = Filters(state.value("from"), state.value("to"), state.value("country"), currency)
-except ValueError as exc:
-    st.error(str(exc))
+except ValueError as exc:  # the user picked an end before the start in the widgets
+    st.warning(str(exc))
     st.stop()
 
 now, before, previous = kpis_with_change(lines, filters)
@@ -91,7 +99,8 @@ if now["orders"] == 0:
 grain = state.value("grain")
 series = revenue_over_time(lines, filters, grain)
 st.subheader(t("overview.chart_title", grain=t(f"grain.{grain}")))
-st.altair_chart(charts.revenue_over_time(series, currency, t(f"grain.{grain}"), L), width="stretch")
+st.altair_chart(charts.revenue_over_time(series, currency, grain, t(f"grain.{grain}"), L),
+                width="stretch")
 
 left, right = st.columns(2)
 products = top_products(lines, filters, 10)
@@ -99,8 +108,8 @@ left.subheader(t("overview.top_products"))
 left.dataframe(products, hide_index=True, width="stretch", column_config={
     "sku": st.column_config.TextColumn(t("col.sku"), width="small"),
     "product_name": st.column_config.TextColumn(t("col.product"), width="medium"),
-    "revenue": st.column_config.NumberColumn(f"{t('col.revenue')} ({currency})", format="%.2f"),
-    "units": st.column_config.NumberColumn(t("col.units"), format="%d", width="small")})
+    "revenue": st.column_config.NumberColumn(f"{t('col.revenue')} ({currency})", format="localized"),
+    "units": st.column_config.NumberColumn(t("col.units"), format="localized", width="small")})
 left.download_button(t("common.download_csv"), csv_bytes(products), "top_products.csv",
                      "text/csv", key="dl_products")
 places = top_countries(lines, filters, 10)

@@ -47,3 +47,16 @@ def snapshot(db: Path) -> tuple:
     finally:
         conn.close()
     return counts, total
+
+
+@pytest.fixture(scope="session")
+def demo_db(tmp_path_factory) -> Path:
+    """A store holding the full bundled demo data (541,909 lines; built once per session)."""
+    from ecom_models.demo import ensure_demo
+    from ecom_models.store.queries import order_lines
+
+    path = tmp_path_factory.mktemp("demo") / "demo.db"
+    result = ensure_demo(path)
+    assert result["status"] == "imported", result
+    order_lines(path)  # write the snapshot once
+    return path

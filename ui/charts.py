@@ -16,11 +16,16 @@ def _localised(chart: alt.Chart, lang: str) -> alt.Chart:
     return chart.properties(usermeta={"embedOptions": {"formatLocale": D3_LOCALES[lang]}})
 
 
-def revenue_over_time(frame: pd.DataFrame, currency: str, grain_label: str, lang: str) -> alt.Chart:
+AXIS_FORMATS = {"day": "%d %b %Y", "week": "%d %b %Y", "month": "%b %Y"}
+
+
+def revenue_over_time(frame: pd.DataFrame, currency: str, grain: str, grain_label: str,
+                      lang: str) -> alt.Chart:
     """Area of net revenue per period (points when few), with orders in the tooltip."""
     chart = alt.Chart(frame).mark_area(color="#4C78A8", opacity=0.35, line=True,
                                         point=len(frame) <= 60).encode(
-        x=alt.X("period:T", title=grain_label.capitalize()),
+        x=alt.X("period:T", title=grain_label.capitalize(),
+                axis=alt.Axis(format=AXIS_FORMATS[grain], labelOverlap=True)),
         y=alt.Y("revenue:Q", title=f"{'Revenue' if lang == 'en' else 'Umsatz'} ({currency})",
                 axis=alt.Axis(format=",.0f")),
         tooltip=[alt.Tooltip("period:T", title=grain_label, format="%Y-%m-%d"),

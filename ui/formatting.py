@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import math
 from datetime import date
+from decimal import ROUND_HALF_UP, Decimal
 
 from babel.dates import format_date
 from babel.numbers import format_currency, format_decimal, format_percent
@@ -26,8 +27,10 @@ def money(value: float | None, currency: str | None, lang: str = "en", decimals:
         return DASH
     if not currency:
         return number(value, lang, decimals)
-    fmt = None if decimals == 2 else ("¤#,##0" if lang == "en" else "#,##0 ¤")
-    return format_currency(value, currency, format=fmt, locale=LOCALES[lang],
+    # Round half up, as people (and invoices) do; babel would round half to even.
+    amount = Decimal(str(value)).quantize(Decimal(1).scaleb(-decimals), rounding=ROUND_HALF_UP)
+    fmt = None if decimals == 2 else ("¤#,##0" if lang == "en" else "#,##0\xa0¤")
+    return format_currency(amount, currency, format=fmt, locale=LOCALES[lang],
                            currency_digits=decimals == 2)
 
 

@@ -42,20 +42,41 @@ def validate(file, fmt: str, opts: Options) -> Upload:
         return cache[key]
     raw = file.getvalue()
     known = find_import(db_path(), content_hash(raw))
-    header: list[str] = []
-    try:
-        header = read_table(raw, file.name, skip_bad_rows=True).header
-    except IngestError:
-        pass
+    columns = header(file)
     if known:
-        upload = Upload(file.name, header, known=known)
+        upload = Upload(file.name, columns, known=known)
     else:
         try:
-            upload = Upload(file.name, header, prepared=prepare(raw, file.name, fmt, opts))
+            upload = Upload(file.name, columns, prepared=prepare(raw, file.name, fmt, opts))
         except IngestError as exc:
-            upload = Upload(file.name, header, error=exc)
+            upload = Upload(file.name, columns, error=exc)
     cache[key] = upload
     return upload
+
+
+def header(file) -> list[str]:
+    """The uploaded file's header (empty when it cannot be read), read once per file."""
+    cache = st.session_state.setdefault(CACHE, {})
+    key = ("header", file.file_id)
+    if key not in cache:
+        try:
+            cache[key] = read_table(file.getvalue(), file.name, skip_bad_rows=True).header
+        except IngestError:
+            cache[key] = []
+    return cache[key]
+
+
+def mapping_key(file, field: str) -> str:
+    return f"map|{file.file_id}|{field}"
+
+
+def user_mapping(file, detected: dict[str, str]) -> dict[str, str]:
+    """The fields whose column the user changed in the mapping boxes (not the detected ones)."""
+    prefix = mapping_key(file, "")
+    chosen = {k[len(prefix):]: v for k, v in st.session_state.items()
+              if isinstance(k, str) and k.startswith(prefix)}
+    return {field: column for field, column in chosen.items()
+            if column and column != detected.get(field)}
 
 
 def mapping_fields(header: list[str], fmt: str) -> tuple[list[str], dict[str, str]]:
@@ -73,5 +94,5 @@ def commit_upload(upload: Upload) -> dict:
     result = commit(upload.prepared, db_path(),
                     progress=lambda f, msg: bar.progress(min(f, 1.0), text=f"{upload.name}: {msg}"))
     bar.empty()
-    st.session_state.pop(CACHE, None)
+    st.session_state.pop(CACHE, None)  # other uploads may now be 'already imported' 
     return result

@@ -32,6 +32,6 @@ def sidebar() -> None:
     with st.sidebar:
         st.selectbox(t("sidebar.language"), ["en", "de"], key="lang",
                      format_func=lambda code: {"en": "English", "de": "Deutsch"}[code])
-        st.caption(md_escape(t("sidebar.store", path=db_path())))
+        st.caption(md_escape(t("sidebar.store", path=db_path().name)))
     for notice in notices:
         st.warning(md_escape(notice))

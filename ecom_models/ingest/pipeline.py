@@ -14,7 +14,7 @@ import pandas as pd
 
 from .errors import IngestError
 from .normalize import Normalized, Options, normalize_orders, normalize_products
-from .presets import PRESETS, Preset, detect_preset
+from .presets import PRESETS, Preset, detect_preset, resolve_columns
 from .reader import read_table
 
 MAX_UPLOAD_MB = 200
@@ -49,6 +49,8 @@ def prepare(raw: bytes, file_name: str, fmt: str = "auto", options: Options | No
         step(0.05, "reading")
         table = read_table(raw, file_name, skip_bad_rows=opts.skip_bad_rows)
         preset, match = detect_preset(table.header, fmt)
+        if match < 0.75 and fmt == "auto" and generic_fits(table.header):
+            preset, match = PRESETS["generic"], 1.0  # e.g. Bestellnummer;Datum;Artikelnummer;…
         if match < 0.75 and fmt == "auto" and not opts.mapping:
             raise IngestError(
                 "the format was not recognised from the header "
@@ -69,6 +71,14 @@ def prepare(raw: bytes, file_name: str, fmt: str = "auto", options: Options | No
     report = build_report(file_name, preset, table.detected, len(table.frame) + len(table.bad_rows),
                           result, table.bad_rows)
     return Prepared(file_name, content_hash(raw), preset, result.frame, report)
+
+
+def generic_fits(header: list[str]) -> bool:
+    """True when the generic preset finds every required field (and a price) by name."""
+    generic = PRESETS["generic"]
+    found = resolve_columns(generic, header)
+    return all(f in found for f in generic.required) and (
+        "unit_price" in found or "line_total" in found)
 
 
 def build_report(file_name: str, preset: Preset, detected: dict, rows_read: int,

@@ -109,5 +109,9 @@ def currencies(lines: pd.DataFrame) -> list[str]:
 
 
 def countries(lines: pd.DataFrame) -> list[str]:
-    """Country names present in the lines, sorted."""
-    return sorted(str(c) for c in lines["country"].dropna().unique())
+    """Country names present in the lines, sorted as people read them (Österreich with O)."""
+    import unicodedata
+
+    def key(name: str) -> str:
+        return unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode().casefold()
+    return sorted((str(c) for c in lines["country"].dropna().unique()), key=key)

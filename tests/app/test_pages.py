@@ -69,9 +69,9 @@ MAY_3 = {"revenue": Decimal("1234.50"), "orders": 1, "units": 1, "customers": 1,
 SHOWN_ALL = ["€5,924", "21", "74", "€282.08", "13", "1.3%"]
 SHOWN_SCHWEIZ = ["€1,452", "5", "18", "€290.36", "4", "0.0%"]
 SHOWN_AT_SPRING = ["€152", "3", "15", "€50.65", "3", "0.0%"]
-# German: 1.234,50 € style (babel puts a no-break space before €; compared with spaces
-# normalised). 1,234.50 without cents is 1.234 (babel rounds half to even).
-SHOWN_MAY_3_DE = ["1.234 €", "1", "1", "1.234,50 €", "1", "0,0 %"]
+# German: 1.234,50 € style (a no-break space before €; compared with spaces normalised).
+# 1,234.50 without cents is 1.235: money rounds half up, as invoices do.
+SHOWN_MAY_3_DE = ["1.235 €", "1", "1", "1.234,50 €", "1", "0,0 %"]
 
 # An extra export uploaded through the Data page: 2 new orders, +1,234.50 + 10 × 12.90.
 EXTRA_NAME = "extra_orders.csv"
@@ -83,17 +83,6 @@ EXTRA_CSV = (
 # 5,923.69 + 1,363.50 = 7,287.19; 23 orders; 85 units; AOV 316.83; 15 customers;
 # return rate 1 / 86 = 1.16 %.
 SHOWN_WITH_EXTRA = ["€7,287", "23", "85", "€316.83", "15", "1.2%"]
-
-DATA_PAGE_CRASH = (
-    "pages/data.py:58 raises KeyError for every new upload that has a header: "
-    "`detected.get(field) in options` is true for a field the preset did not detect "
-    "(None is options[0]), then `detected[field]` fails (e.g. 'line_id', 'category'), "
-    "so the report, the mapping and the Import button never render")
-STALE_RANGE = (
-    "pages/overview.py:35-36 writes the data range of the session's first run into "
-    "st.session_state['from'/'to'] (and state.publish keeps it in the session shadow), so "
-    "after an import that extends the range the Overview of the same session silently "
-    "leaves the new lines out")
 
 
 def independent_kpis(country: str | None = None, date_from: date | None = None,
@@ -380,7 +369,6 @@ def test_filters_survive_a_page_switch(shop_store):
     assert shown(at) == SHOWN_SCHWEIZ
 
 
-@pytest.mark.xfail(strict=True, reason=STALE_RANGE)
 def test_an_open_overview_sees_a_new_import(shop_store):
     """Another tab (or the CLI) imports while this session is open: the next rerun must
     count the new orders, as the user never picked a date range."""
@@ -403,10 +391,7 @@ def test_an_open_overview_sees_a_new_import(shop_store):
     ({"currency": "XXX"}, "currency"),
     ({"grain": "fortnight"}, "time grain"),
     ({"lang": "xx"}, "language"),
-    pytest.param({"from": "2024-05-10", "to": "2024-04-10"}, "date", marks=pytest.mark.xfail(
-        strict=True, reason="pages/overview.py:55-58: a link whose start date is after its end "
-        "date shows only st.error and stops (no KPIs); GUIDE §4 asks for a fallback to the "
-        "default with a visible notice")),
+    ({"from": "2024-05-10", "to": "2024-04-10"}, "date"),
 ], ids=["bad-from", "bad-to", "from-outside-data", "unknown-country", "hostile-country",
         "unknown-currency", "bad-grain", "bad-lang", "from-after-to"])
 def test_invalid_link_values_warn_and_fall_back(shop_store, query, label):
@@ -449,7 +434,6 @@ def test_empty_store_says_no_orders_yet(empty_store):
 
 # ------------------------------------------------------------------------------ data page
 
-@pytest.mark.xfail(strict=True, reason=DATA_PAGE_CRASH + "; then " + STALE_RANGE)
 def test_upload_validate_import_and_see_the_overview_change(shop_store):
     at = new_app().run()
     assert shown(at) == SHOWN_ALL
@@ -502,7 +486,6 @@ def test_a_bad_file_is_rejected_by_name_and_nothing_is_imported(shop_store, name
     assert shown(at) == SHOWN_ALL
 
 
-@pytest.mark.xfail(strict=True, reason=DATA_PAGE_CRASH)
 def test_hostile_names_in_report_and_errors_stay_text(empty_store):
     """The preview of a file with hostile product names, and an error quoting a hostile
     cell, render no live markup (guards against Markdown/HTML injection, GUIDE §5)."""
@@ -521,11 +504,8 @@ def test_hostile_names_in_report_and_errors_stay_text(empty_store):
     assert any("no orders yet" in i.value for i in at.info)
 
 
-@pytest.mark.xfail(strict=True, reason=DATA_PAGE_CRASH + "; once that is fixed, the report "
-                   "still flips: pages/data.py:27-29 reads the mapping selectboxes' "
-                   "auto-filled values (index=detected) as a user mapping on the next rerun, "
-                   "so 'Cannot import' turns into a ready generic import without any action")
-def test_the_report_of_an_unrecognised_file_is_stable_across_reruns(empty_store):
+def test_the_report_of_an_auto_detected_file_is_stable_across_reruns(empty_store):
+    """Regression: auto-filled mapping boxes must not be read back as a user mapping."""
     at = open_data_page()
     upload(at, "shop_eur_orders.csv", FIXTURE.read_bytes())      # format left on 'auto'
     no_exception(at)
@@ -535,7 +515,6 @@ def test_the_report_of_an_unrecognised_file_is_stable_across_reruns(empty_store)
     assert ([e.value for e in at.error], [b.key for b in at.button]) == first
 
 
-@pytest.mark.xfail(strict=True, reason=DATA_PAGE_CRASH + "; then " + STALE_RANGE)
 def test_shopware_export_through_the_data_page(shop_store):
     """The real Shopware 5 orders export (EUR) is recognised and previewed; importing it
     adds its 2 orders and 1,032.99 of product revenue (README of ../shared/data)."""
