@@ -25,11 +25,11 @@ from streamlit.testing.v1 import element_tree as et
 
 from ecom_models.ingest.pipeline import import_file
 from ecom_models.store.queries import order_lines
+from tests.conftest import shared_path as shared_file  # one locator for ../shared/data
 
 REPO = Path(__file__).resolve().parents[2]
 APP = str(REPO / "app.py")
 FIXTURE = REPO / "tests" / "data" / "shop_eur_orders.csv"
-SHARED_DATA = Path(__file__).resolve().parents[3] / "shared" / "data"
 TIMEOUT = 60
 # The fixture's German header is not recognised by fmt="auto" (the generic preset has no
 # header signature), so it is imported as the generic format, as a user would pick it.
@@ -119,17 +119,6 @@ def independent_kpis(country: str | None = None, date_from: date | None = None,
 
 
 # ------------------------------------------------------------------ helpers and fixtures
-
-def shared_file(*parts: str) -> Path:
-    if not SHARED_DATA.is_dir():
-        if os.environ.get("CI") == "true":
-            pytest.fail(f"{SHARED_DATA} is missing, and CI=true requires it")
-        pytest.skip(f"{SHARED_DATA} is not available")
-    path = SHARED_DATA.joinpath(*parts)
-    if not path.is_file():
-        pytest.fail(f"expected shared data file {path} is missing")
-    return path
-
 
 def registered_pages() -> list[str]:
     """Every page app.py registers with st.navigation (so a new page is smoke-tested too)."""

@@ -20,10 +20,10 @@ import urllib.request
 from pathlib import Path
 
 import pytest
+from tests.conftest import shared_path as shared_file  # one locator for ../shared/data
 
 REPO = Path(__file__).resolve().parents[2]
 FIXTURE = REPO / "tests" / "data" / "shop_eur_orders.csv"
-SHARED_DATA = Path(__file__).resolve().parents[3] / "shared" / "data"
 ARTIFACTS = Path(__file__).resolve().parent / "artifacts"
 CHROMIUM = os.environ.get("CHROMIUM_PATH") or shutil.which("chromium") or "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
@@ -52,17 +52,6 @@ try:
     from playwright.sync_api import expect, sync_playwright
 except ImportError:  # pragma: no cover - depends on the machine
     sync_playwright = None
-
-
-def shared_file(*parts: str) -> Path:
-    if not SHARED_DATA.is_dir():
-        if IN_CI:
-            pytest.fail(f"{SHARED_DATA} is missing, and CI=true requires it")
-        pytest.skip(f"{SHARED_DATA} is not available")
-    path = SHARED_DATA.joinpath(*parts)
-    if not path.is_file():
-        pytest.fail(f"expected shared data file {path} is missing")
-    return path
 
 
 def free_port() -> int:
