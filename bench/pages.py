@@ -10,6 +10,8 @@ Figures (GUIDE §7, "pages: warm rerun time of a page, and cold first-page time"
 - warm: on that page, choose a different country in the Country selectbox; the time from
   the click on the option until the Revenue metric shows a new text. The median of
   ``--changes`` changes is reported (each sample is printed too).
+- pricing warm: on the Pricing page, click the price change's '+' button; the time until
+  the 'Units per week' metric shows a new text (median of ``--changes`` clicks).
 Bars: cold < 5 s, warm < 1 s. Nothing is asserted; these machines are noisy.
 
 Data: the bundled UCI Online Retail file (541,909 lines; Chen, D. (2015). Online Retail
@@ -95,6 +97,20 @@ def choose_country(page, country: str) -> float:
     return took
 
 
+def step_price(page) -> float:
+    """Seconds from a click on the price-change '+' until the Units metric text changed."""
+    before = revenue_text(page)
+    start = time.perf_counter()
+    page.locator('[data-testid="stNumberInputStepUp"]').first.click()
+    page.wait_for_function(
+        "old => { const e = document.querySelector('[data-testid=\"stMetricValue\"]');"
+        " return e && e.innerText !== old; }", arg=before, timeout=TIMEOUT_MS, polling="raf")
+    took = time.perf_counter() - start
+    page.wait_for_function("() => !document.querySelector('[data-testid=\"stStatusWidget\"]')",
+                           timeout=TIMEOUT_MS)
+    return took
+
+
 def measure(db: Path, changes: int) -> dict:
     from playwright.sync_api import sync_playwright
 
@@ -119,6 +135,9 @@ def measure(db: Path, changes: int) -> dict:
             page.locator('[data-testid="stDownloadButton"]').nth(1).wait_for(timeout=TIMEOUT_MS)
             complete = time.perf_counter() - start
             samples = [choose_country(page, c) for c in COUNTRIES[:changes]]
+            page.goto(base + "/pricing", timeout=TIMEOUT_MS)
+            page.get_by_text("How good is the model").wait_for(timeout=TIMEOUT_MS)
+            pricing = [step_price(page) for _ in range(changes)]
         finally:
             browser.close()
             proc.terminate()
@@ -127,7 +146,8 @@ def measure(db: Path, changes: int) -> dict:
             except subprocess.TimeoutExpired:
                 proc.kill()
                 proc.wait(timeout=10)
-    return {"healthy": healthy, "cold": cold, "complete": complete, "warm": samples}
+    return {"healthy": healthy, "cold": cold, "complete": complete, "warm": samples,
+            "pricing": pricing}
 
 
 def main() -> None:
@@ -158,6 +178,8 @@ def main() -> None:
     for name, ours, bar in [
         ("cold: server start -> overview KPIs visible", result["cold"], BARS["cold"]),
         (f"warm: country change -> revenue (median/{len(result['warm'])})", warm, BARS["warm"]),
+        (f"warm: pricing +1 % -> units (median/{len(result['pricing'])})",
+         statistics.median(result["pricing"]), BARS["warm"]),
     ]:
         print(f"{name:<44} {ours:>9.2f} {bar:>8.1f} {ours / bar:>9.2f}")
     print()
