@@ -62,3 +62,25 @@ def test_generic_mapping_and_filters_and_env_db(tmp_path):
     assert march["revenue"] == 2479.0 and march["orders"] == 2     # 2 × 1,234.50 + 10.00
     germany = json.loads(cli("summary", "--country", "Deutschland", "--json", "--db", db).stdout)
     assert germany["revenue"] == 3703.5 and germany["countries"] == 1
+
+
+def test_elasticity_json_matches_the_model(demo_db):
+    from ecom_models.pricing import estimate_elasticities
+    from ecom_models.store.queries import order_lines
+
+    result = cli("elasticity", "--db", demo_db, "--sku", "22423", "--sku", "85123A", "--json")
+    assert result.returncode == 0, result.stderr
+    records = [json.loads(line) for line in result.stdout.splitlines()]
+    assert [r["sku"] for r in records] == ["22423", "85123A"]
+    for record in records:
+        assert {"sku", "elasticity", "ci_low", "ci_high", "n_periods", "n_price_levels",
+                "confidence"} <= set(record)
+        assert record["ci_low"] <= record["elasticity"] <= record["ci_high"]
+        assert record["confidence"] in {"high", "medium", "low", "not estimable"}
+        assert record["currency"] == "GBP"
+    lines = order_lines(demo_db)
+    model = estimate_elasticities(lines.loc[(lines["currency"] == "GBP").to_numpy()]).set_index("sku")
+    assert records[0]["elasticity"] == model.at["22423", "elasticity"]
+    assert records[0]["n_periods"] == model.at["22423", "n_periods"]
+    unknown = cli("elasticity", "--db", demo_db, "--sku", "NO-SUCH-SKU", "--json")
+    assert unknown.returncode == 2 and "NO-SUCH-SKU" in unknown.stderr
