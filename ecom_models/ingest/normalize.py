@@ -144,6 +144,21 @@ def _dates(frame, cols, opts, file, skip, warnings) -> tuple[dict, pd.Series]:
     return info, dropped
 
 
+CURRENCY_SIGNS = {"€": "EUR", "£": "GBP", "$": "USD", "₹": "INR", "CHF": "CHF", "EUR": "EUR",
+                  "GBP": "GBP", "USD": "USD"}
+
+
+def currency_from_symbols(frame: pd.DataFrame, fields) -> str | None:
+    """The one currency whose sign or code the money cells carry ('€12,50' → EUR), or None
+    when they carry none or several. Looks at the distinct values only."""
+    found = set()
+    for f in fields:
+        if f in frame and frame[f].dtype != float:
+            text = " ".join(map(str, frame[f].dropna().unique()[:5000]))
+            found |= {code for sign, code in CURRENCY_SIGNS.items() if sign in text}
+    return found.pop() if len(found) == 1 else None
+
+
 def _best_partial_format(text: pd.Series) -> str | None:
     """The candidate date format that parses the most distinct values (None if none parses any)."""
     distinct = pd.Series(text.unique()).astype(str)
@@ -186,6 +201,7 @@ def normalize_orders(raw: RawTable, preset: Preset, opts: Options, file: str) ->
     frame["sku"] = sku.where(~no_sku, name)
     reasons = reasons.where((reasons != "") | frame["sku"].notna(), "no SKU and no product name")
     skip = reasons != ""
+    symbol_currency = currency_from_symbols(frame, NUMERIC_ORDER_FIELDS)
     decimal, bad_num = _numbers(frame, NUMERIC_ORDER_FIELDS, cols, opts, file, skip)
     date_info, bad_date = _dates(frame, cols, opts, file, skip, warnings)
     reasons = reasons.where(~bad_num | (reasons != ""), "value is not a number")
@@ -207,6 +223,9 @@ def normalize_orders(raw: RawTable, preset: Preset, opts: Options, file: str) ->
     currency = (frame["currency"].astype(str).str.strip().str.upper()
                 if "currency" in frame else pd.Series("", index=frame.index))
     fallback = opts.currency or preset.currency
+    if fallback is None and "currency" not in frame and symbol_currency:
+        fallback = symbol_currency
+        warnings.append(f"currency {symbol_currency} taken from the currency signs in the prices")
     if (currency == "").any() and fallback is None and "currency" not in frame:
         warnings.append("the file names no currency; set one in the import settings")
     currency = currency.where(currency != "", fallback)

@@ -133,3 +133,12 @@ def test_skip_bad_rows_imports_the_rest_and_reports_lines(db):
     assert result["rows_imported"] == 2 and result["rows_skipped"] == 2
     lines = sorted(e["line"] for e in result["report"]["skipped_examples"])
     assert lines == [4, 5]
+
+
+def test_currency_taken_from_the_price_signs(db):
+    raw = "Bestellnummer;Datum;Artikelnummer;Menge;Preis\n1;01.03.2024;A;2;€ 1.234,50\n2;02.03.2024;B;1;12,00 €\n"
+    result = import_bytes(raw.encode(), "de.csv", db)
+    assert result["status"] == "imported", result.get("error")
+    assert result["detected"]["format"] == "generic" and result["detected"]["decimal"] == ","
+    assert result["report"]["currencies"] == ["EUR"]
+    assert any("taken from the currency signs" in w for w in result["report"]["warnings"])
