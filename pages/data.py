@@ -7,7 +7,7 @@ from ecom_models.ingest.presets import FORMAT_CHOICES
 from ecom_models.store.imports import delete_import, list_imports
 from ui import import_flow
 from ui.loaders import db_path
-from ui.report_view import render_report
+from ui.report_view import readable_date_format, render_report
 from ui.safe import md_escape
 from ui.text import t
 
@@ -35,7 +35,8 @@ for file in files or []:
     header = import_flow.header(file)
     fields, detected = import_flow.mapping_fields(header, fmt)
     opts = Options(mapping=import_flow.user_mapping(file, detected), decimal=decimal,
-                   date_format=date_format, currency=currency, skip_bad_rows=skip_bad)
+                   date_format=date_format or st.session_state.get(import_flow.date_key(file)),
+                   currency=currency, skip_bad_rows=skip_bad)
     upload = import_flow.validate(file, fmt, opts)
     with st.container(border=True):
         st.subheader(t("data.report", file=md_escape(file.name)))
@@ -46,6 +47,11 @@ for file in files or []:
         else:
             render_report(upload.prepared.report, upload.prepared.rows)
             ready.append(upload)
+            found = upload.prepared.report["detected"]
+            if found["date_ambiguous"] or import_flow.date_key(file) in st.session_state:
+                st.radio(t("data.date_choice"), found["date_candidates"] or [found["date_format"]],
+                         key=import_flow.date_key(file), horizontal=True,
+                         format_func=readable_date_format)
         if header and not upload.known:
             with st.expander(t("data.mapping", file=md_escape(file.name)), expanded=bool(upload.error)):
                 st.caption(t("data.mapping_help"))

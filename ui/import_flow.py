@@ -70,6 +70,11 @@ def mapping_key(file, field: str) -> str:
     return f"map|{file.file_id}|{field}"
 
 
+def date_key(file) -> str:
+    """Session key of the per-file choice between day-first and month-first dates."""
+    return f"datefmt|{file.file_id}"
+
+
 def user_mapping(file, detected: dict[str, str]) -> dict[str, str]:
     """The fields whose column the user changed in the mapping boxes (not the detected ones)."""
     prefix = mapping_key(file, "")

@@ -13,14 +13,29 @@ SETTING_LABELS = {"format": "Format", "encoding": "Encoding", "delimiter_name": 
                   "header_line": "Header line"}
 
 
+STRPTIME_WORDS = (("%Y", "YYYY"), ("%y", "YY"), ("%m", "MM"), ("%d", "DD"), ("%H", "hh"),
+                  ("%M", "mm"), ("%S", "ss"), ("%b", "Mon"), ("%B", "Month"), ("%z", "±hhmm"),
+                  ("%f", "ffffff"))
+
+
+def readable_date_format(fmt: str | None) -> str:
+    """'%d.%m.%Y %H:%M' → 'DD.MM.YYYY hh:mm' (what a manager recognises)."""
+    if not fmt:
+        return "–"
+    for code, word in STRPTIME_WORDS:
+        fmt = fmt.replace(code, word)
+    return fmt
+
+
 def render_report(report: dict, preview: pd.DataFrame | None = None) -> None:
     L = lang()
     detected = report.get("detected", {})
     settings = {label: str(detected.get(key)) for key, label in SETTING_LABELS.items()
                 if detected.get(key) is not None}
     settings["Format"] = report.get("format_label", settings.get("Format"))
-    st.dataframe(pd.DataFrame({"setting": list(settings), "value": list(settings.values())}),
-                 hide_index=True, width="content")
+    if detected.get("date_format"):
+        settings["Date format"] = readable_date_format(detected["date_format"])
+    st.markdown(" · ".join(f"**{md_escape(k)}:** {md_escape(v)}" for k, v in settings.items()))
     cols = st.columns(5)
     cols[0].metric(t("data.rows_read"), number(report["rows_read"], L))
     cols[1].metric(t("data.rows_imported"), number(report["rows_imported"], L))

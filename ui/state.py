@@ -102,7 +102,7 @@ PARAMS: dict[str, Param] = {p.key: p for p in [
 LOCAL_KEYS = frozenset({
     "uploads", "upload_round", "import_format", "import_decimal", "import_date_format",
     "import_currency", "import_skip_bad", "commit_imports", "delete_id", "delete_sure",
-    "dl_products", "dl_countries", "dl_whatif", "import_messages", "map|<file>|<field>",
+    "dl_products", "dl_countries", "dl_whatif", "import_messages", "map|<file>|<field>", "datefmt|<file>",
     "_prepared_uploads", "overview_bounds",
 })
 

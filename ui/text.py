@@ -77,7 +77,9 @@ EN = {
     "data.delete_pick": "Import to delete",
     "data.delete_confirm": "Yes, delete this import and exactly its rows",
     "data.deleted": "Import #{id} deleted: {lines} order lines and {products} products removed.",
-    "data.ambiguous": "The date column is ambiguous; choose the format under Import settings.",
+    "data.ambiguous": "The date column is ambiguous: every date could be day-first or month-first. "
+                      "Check the preview and choose below.",
+    "data.date_choice": "Dates in this file are written as",
     # pricing
     "pricing.title": "Pricing what-if",
     "pricing.caption": "Price elasticities estimated from your own order history: weekly units "
