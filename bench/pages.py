@@ -76,6 +76,18 @@ def revenue_text(page) -> str:
     return page.locator(KPI).first.inner_text()
 
 
+def wait_changed(page, before: str, start: float) -> float:
+    """Seconds since ``start`` until the first metric's text differs from ``before``; then
+    wait until the rerun has finished (no status widget) before the next interaction."""
+    page.wait_for_function(
+        "old => { const e = document.querySelector('[data-testid=\"stMetricValue\"]');"
+        " return e && e.innerText !== old; }", arg=before, timeout=TIMEOUT_MS, polling="raf")
+    took = time.perf_counter() - start
+    page.wait_for_function("() => !document.querySelector('[data-testid=\"stStatusWidget\"]')",
+                           timeout=TIMEOUT_MS)
+    return took
+
+
 def choose_country(page, country: str) -> float:
     """Seconds from the click on ``country`` until the Revenue metric text changed."""
     before = revenue_text(page)
@@ -87,14 +99,7 @@ def choose_country(page, country: str) -> float:
     option.wait_for(timeout=TIMEOUT_MS)
     start = time.perf_counter()
     option.click()
-    page.wait_for_function(
-        "old => { const e = document.querySelector('[data-testid=\"stMetricValue\"]');"
-        " return e && e.innerText !== old; }", arg=before, timeout=TIMEOUT_MS, polling="raf")
-    took = time.perf_counter() - start
-    # settle before the next change: the rerun has finished (no status widget)
-    page.wait_for_function("() => !document.querySelector('[data-testid=\"stStatusWidget\"]')",
-                           timeout=TIMEOUT_MS)
-    return took
+    return wait_changed(page, before, start)
 
 
 def step_price(page) -> float:
@@ -102,13 +107,7 @@ def step_price(page) -> float:
     before = revenue_text(page)
     start = time.perf_counter()
     page.locator('[data-testid="stNumberInputStepUp"]').first.click()
-    page.wait_for_function(
-        "old => { const e = document.querySelector('[data-testid=\"stMetricValue\"]');"
-        " return e && e.innerText !== old; }", arg=before, timeout=TIMEOUT_MS, polling="raf")
-    took = time.perf_counter() - start
-    page.wait_for_function("() => !document.querySelector('[data-testid=\"stStatusWidget\"]')",
-                           timeout=TIMEOUT_MS)
-    return took
+    return wait_changed(page, before, start)
 
 
 def measure(db: Path, changes: int) -> dict:

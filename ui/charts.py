@@ -4,7 +4,6 @@ from __future__ import annotations
 import altair as alt
 import pandas as pd
 
-from .formatting import LOCALES
 
 D3_LOCALES = {  # number/time format locales for the Vega renderer
     "en": {"decimal": ".", "thousands": ",", "grouping": [3], "currency": ["£", ""]},
@@ -45,7 +44,6 @@ def share_bars(frame: pd.DataFrame, category: str, value: str, title: str, lang:
     return _localised(chart, lang)
 
 
-__all__ = ["revenue_over_time", "share_bars", "LOCALES"]
 
 
 def profit_curve(curve: pd.DataFrame, measure: str, currency: str, recommended: float | None,
@@ -71,3 +69,6 @@ def profit_curve(curve: pd.DataFrame, measure: str, currency: str, recommended: 
         layers.append(alt.Chart(pick).mark_point(size=120, filled=True, color="#E45756").encode(
             x="price:Q", y=f"{measure}:Q"))
     return _localised(alt.layer(*layers).properties(height=300), lang)
+
+
+__all__ = ["profit_curve", "revenue_over_time", "share_bars"]
