@@ -100,6 +100,28 @@ def _numbers(frame: pd.DataFrame, fields, cols, opts, file, skip) -> tuple[str, 
     return decimal, dropped
 
 
+def choose_date_format(text: pd.Series, column: str | None, opts: Options, file: str
+                       ) -> tuple[str | None, dict, str | None]:
+    """The date format for a column of date text: the user's choice, else the one detected
+    over the whole column (or, when none fits every value, the one fitting most, so that the
+    parse can name the first line that does not fit). Returns (format, facts for the report,
+    a note when the column is ambiguous)."""
+    facts = {"date_ambiguous": False, "date_candidates": []}
+    if opts.date_format is not None:
+        return opts.date_format, facts, None
+    det = detect_date_format(text)
+    facts.update(date_ambiguous=det.ambiguous, date_candidates=list(det.candidates))
+    fmt = det.format
+    if fmt is None and (text.str.strip() != "").any():
+        fmt = _best_partial_format(text)
+        if fmt is None:
+            raise IngestError(det.note or "the dates are in a format that cannot be recognised",
+                              file=file, column=column,
+                              hint="choose the date format in the import settings "
+                                   "(CLI: --date-format, e.g. %d.%m.%Y)")
+    return fmt, facts, det.note if det.ambiguous else None
+
+
 def _dates(frame, cols, opts, file, skip, warnings) -> tuple[dict, pd.Series]:
     info = {"date_format": None, "date_ambiguous": False, "date_candidates": []}
     dropped = pd.Series(False, index=frame.index)
@@ -109,22 +131,10 @@ def _dates(frame, cols, opts, file, skip, warnings) -> tuple[dict, pd.Series]:
                         "but not in charts over time")
         return info, dropped
     text = frame["ordered_at"].astype(str)
-    fmt = opts.date_format
-    if fmt is None:
-        det = detect_date_format(text[~skip])
-        info.update(date_ambiguous=det.ambiguous, date_candidates=list(det.candidates))
-        fmt = det.format
-        if fmt is None and (text[~skip].str.strip() != "").any():
-            # No format fits every value: parse with the one that fits most, so the error
-            # below can name the line of the first value that does not fit.
-            fmt = _best_partial_format(text[~skip])
-            if fmt is None:
-                raise IngestError(det.note or "the dates are in a format that cannot be recognised",
-                                  file=file, column=cols.get("ordered_at"),
-                                  hint="choose the date format in the import settings "
-                                       "(CLI: --date-format, e.g. %d.%m.%Y)")
-        if det.ambiguous:
-            warnings.append(det.note)
+    fmt, facts, note = choose_date_format(text[~skip], cols.get("ordered_at"), opts, file)
+    info.update(facts)
+    if note:
+        warnings.append(note)
     info["date_format"] = fmt
     if fmt is None:
         frame["ordered_at"] = pd.NaT
@@ -174,8 +184,13 @@ def _skipped(frame: pd.DataFrame, reasons: pd.Series) -> pd.DataFrame:
                          "reason": reasons[mask].to_numpy()})
 
 
-def normalize_orders(raw: RawTable, preset: Preset, opts: Options, file: str) -> Normalized:
-    """Canonical order lines from ``raw`` (see module docstring); raises ``IngestError``."""
+def normalize_orders(raw: RawTable, preset: Preset, opts: Options, file: str,
+                     positions: np.ndarray | None = None) -> Normalized:
+    """Canonical order lines from ``raw`` (see module docstring); raises ``IngestError``.
+
+    ``positions``: each raw row's 1-based position within its order over the whole file,
+    when ``raw`` is one slice of a larger file (see ``streaming``); computed here otherwise.
+    """
     required = tuple(f for f in preset.required)
     frame, cols = _map(raw, preset, opts, file, required)
     if preset.name == "generic" and "unit_price" not in frame and "line_total" not in frame:
@@ -192,6 +207,7 @@ def normalize_orders(raw: RawTable, preset: Preset, opts: Options, file: str) ->
     if "order_id" not in frame:
         frame["order_id"] = ""
     frame["order_id"] = clean_id(frame["order_id"].astype(str))
+    frame["_pos"] = order_positions(frame["order_id"]) if positions is None else positions
     reasons = reasons.where((reasons != "") | frame["order_id"].notna(), "no order number")
     sku = clean_id(frame["sku"].astype(str)) if "sku" in frame else pd.Series(None, index=frame.index, dtype=object)
     name = frame["product_name"].astype(str).str.strip() if "product_name" in frame else pd.Series("", index=frame.index)
@@ -246,7 +262,8 @@ def normalize_orders(raw: RawTable, preset: Preset, opts: Options, file: str) ->
     keep = ~skip.to_numpy()
     reverse = frame["_reverse"].astype(bool).to_numpy()[keep]
     out = out.loc[keep].reset_index(drop=True)
-    out["line_no"] = _line_numbers(out, frame.loc[keep, "line_id"] if "line_id" in frame else None)
+    out["line_no"] = _line_numbers(frame.loc[keep, "_pos"],
+                                   frame.loc[keep, "line_id"] if "line_id" in frame else None)
     if reverse.any():
         back = out.loc[reverse].copy()
         back["quantity"] = -back["quantity"]
@@ -257,13 +274,19 @@ def normalize_orders(raw: RawTable, preset: Preset, opts: Options, file: str) ->
     return Normalized(out[ORDER_COLUMNS], facts, warnings, skipped)
 
 
-def _line_numbers(out: pd.DataFrame, line_id: pd.Series | None) -> np.ndarray:
+def order_positions(order_id: pd.Series) -> np.ndarray:
+    """1-based position of each row within its order, in file order (skipped rows count too,
+    so a line keeps its number when a re-export fixes an earlier bad row)."""
+    return order_id.groupby(order_id, sort=False, dropna=False).cumcount().to_numpy() + 1
+
+
+def _line_numbers(positions: pd.Series, line_id: pd.Series | None) -> np.ndarray:
     """The shop's own line id when it is a unique integer, else the position in the order."""
     if line_id is not None:
         ids = pd.to_numeric(line_id, errors="coerce").to_numpy()
         if not np.isnan(ids).any() and len(np.unique(ids)) == len(ids):
             return ids.astype(np.int64)
-    return out.groupby("order_id", sort=False).cumcount().to_numpy() + 1
+    return positions.to_numpy(dtype=np.int64)
 
 
 def normalize_products(raw: RawTable, preset: Preset, opts: Options, file: str) -> Normalized:

@@ -7,6 +7,7 @@ validation report before the user commits; ``commit`` writes in one transaction;
 from __future__ import annotations
 
 import hashlib
+import json
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -15,7 +16,7 @@ import pandas as pd
 from .errors import IngestError
 from .normalize import Normalized, Options, normalize_orders, normalize_products
 from .presets import PRESETS, Preset, detect_preset, resolve_columns
-from .reader import read_table
+from .reader import RawTable, read_table
 
 MAX_UPLOAD_MB = 200
 SKIPPED_EXAMPLES = 50
@@ -36,41 +37,58 @@ def content_hash(raw: bytes) -> str:
     return hashlib.sha256(raw).hexdigest()
 
 
-def prepare(raw: bytes, file_name: str, fmt: str = "auto", options: Options | None = None,
-            progress=None) -> Prepared:
-    """Read and validate one file. Raises ``IngestError`` (naming file/line/column)."""
-    opts = options or Options()
+def read_and_detect(raw: bytes, file_name: str, fmt: str, opts: Options, progress=None
+                    ) -> tuple[RawTable, Preset]:
+    """Read the file and pick its preset. Raises ``IngestError`` (naming file/line/column)."""
     step = progress or (lambda fraction, message: None)
     if len(raw) > MAX_UPLOAD_MB * 1024 * 1024:
         raise IngestError(f"the file is {len(raw) / 1024 / 1024:,.0f} MB, above the limit of "
                           f"{MAX_UPLOAD_MB} MB", file=file_name,
                           hint="export a shorter date range and import the parts one by one")
+    step(0.05, "reading")
+    table = read_table(raw, file_name, skip_bad_rows=opts.skip_bad_rows)
+    preset, match = detect_preset(table.header, fmt)
+    if match < 0.75 and fmt == "auto" and generic_fits(table.header):
+        preset, match = PRESETS["generic"], 1.0  # e.g. Bestellnummer;Datum;Artikelnummer;…
+    if match < 0.75 and fmt == "auto" and not opts.mapping:
+        raise IngestError(
+            "the format was not recognised from the header "
+            f"({', '.join(table.header[:15])}{' …' if len(table.header) > 15 else ''})",
+            file=file_name, line=table.detected.get("header_line"),
+            hint="choose the shop system, or the generic format with a column mapping "
+                 "(CLI: --format generic --map sku=COLUMN ...)")
+    if match < 0.75 and fmt == "auto":
+        preset = PRESETS["generic"]
+    step(0.3, "checking values")
+    return table, preset
+
+
+def _rejection(exc: Exception, file_name: str) -> IngestError:
+    if isinstance(exc, IngestError):
+        return exc if exc.file else exc.with_file(file_name)
+    return IngestError(str(exc), file=file_name, hint="check the import settings")
+
+
+def prepare(raw: bytes, file_name: str, fmt: str = "auto", options: Options | None = None,
+            progress=None) -> Prepared:
+    """Read and validate one file. Raises ``IngestError`` (naming file/line/column)."""
+    opts = options or Options()
     try:
-        step(0.05, "reading")
-        table = read_table(raw, file_name, skip_bad_rows=opts.skip_bad_rows)
-        preset, match = detect_preset(table.header, fmt)
-        if match < 0.75 and fmt == "auto" and generic_fits(table.header):
-            preset, match = PRESETS["generic"], 1.0  # e.g. Bestellnummer;Datum;Artikelnummer;…
-        if match < 0.75 and fmt == "auto" and not opts.mapping:
-            raise IngestError(
-                "the format was not recognised from the header "
-                f"({', '.join(table.header[:15])}{' …' if len(table.header) > 15 else ''})",
-                file=file_name, line=table.detected.get("header_line"),
-                hint="choose the shop system, or the generic format with a column mapping "
-                     "(CLI: --format generic --map sku=COLUMN ...)")
-        if match < 0.75 and fmt == "auto":
-            preset = PRESETS["generic"]
-        step(0.3, "checking values")
-        normalize = normalize_orders if preset.kind == "orders" else normalize_products
-        result = normalize(table, preset, opts, file_name)
-    except IngestError as exc:
-        raise exc.with_file(file_name) if not exc.file else exc
-    except ValueError as exc:
-        raise IngestError(str(exc), file=file_name, hint="check the import settings") from None
-    step(0.6, "validated")
+        table, preset = read_and_detect(raw, file_name, fmt, opts, progress)
+        return _prepare_table(table, preset, content_hash(raw), file_name, opts, progress)
+    except (IngestError, ValueError) as exc:
+        raise _rejection(exc, file_name) from None
+
+
+def _prepare_table(table: RawTable, preset: Preset, digest: str, file_name: str, opts: Options,
+                   progress=None) -> Prepared:
+    normalize = normalize_orders if preset.kind == "orders" else normalize_products
+    result = normalize(table, preset, opts, file_name)
+    if progress:
+        progress(0.6, "validated")
     report = build_report(file_name, preset, table.detected, len(table.frame) + len(table.bad_rows),
                           result, table.bad_rows)
-    return Prepared(file_name, content_hash(raw), preset, result.frame, report)
+    return Prepared(file_name, digest, preset, result.frame, report)
 
 
 def generic_fits(header: list[str]) -> bool:
@@ -131,12 +149,17 @@ def commit(prepared: Prepared, db: Path | str, progress=None) -> dict:
     from ..store.imports import write_import
 
     report = prepared.report
-    meta = {"file_name": prepared.file_name, "content_hash": prepared.content_hash,
-            "format": prepared.preset.name, "detected": report["detected"], "report": report,
-            "rows_read": report["rows_read"], "rows_skipped": report["rows_skipped"]}
+    meta = store_meta(prepared.file_name, prepared.content_hash, prepared.preset, report)
     written = write_import(db, meta, prepared.preset.kind, prepared.preset.channel,
                            prepared.rows, progress)
     return outcome(prepared.file_name, written["status"], report, written)
+
+
+def store_meta(file_name: str, digest: str, preset: Preset, report: dict) -> dict:
+    """What the store records about an import (see ``store.imports.write_import``)."""
+    return {"file_name": file_name, "content_hash": digest, "format": preset.name,
+            "detected": report["detected"], "report": report, "rows_read": report["rows_read"],
+            "rows_imported": report["rows_imported"], "rows_skipped": report["rows_skipped"]}
 
 
 def outcome(file_name: str, status: str, report: dict | None, written: dict | None = None,
@@ -167,9 +190,7 @@ def import_bytes(raw: bytes, file_name: str, db: Path | str, fmt: str = "auto",
 
     known = find_import(db, content_hash(raw))
     if known:
-        import json
-        report = json.loads(known["report"])
-        return outcome(file_name, "already_imported", report,
+        return outcome(file_name, "already_imported", json.loads(known["report"]),
                        {"import_id": known["id"], "rows_imported": 0, "rows_updated": 0})
     try:
         prepared = prepare(raw, file_name, fmt, options, progress)

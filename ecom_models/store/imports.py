@@ -65,8 +65,9 @@ def write_import(db: Path | str, meta: dict, kind: str, channel: str, rows: pd.D
     """Record the import and write all its rows in one transaction.
 
     ``meta`` has file_name, content_hash, format, detected (dict), report (dict), rows_read,
-    rows_skipped. Returns {'import_id', 'rows_imported', 'rows_updated', 'status'}; status is
-    'already_imported' (nothing written) when the content hash is known.
+    rows_imported, rows_skipped. Returns {'import_id', 'rows_imported' (lines stored),
+    'rows_updated', 'status'}; status is 'already_imported' (nothing written) when the
+    content hash is known.
     """
     ensure_schema(db)
     with write_transaction(db) as conn:
@@ -79,19 +80,16 @@ def write_import(db: Path | str, meta: dict, kind: str, channel: str, rows: pd.D
             "INSERT INTO imports (file_name, content_hash, format, kind, detected, rows_read, "
             "rows_imported, rows_skipped, report, imported_at) VALUES (?,?,?,?,?,?,?,?,?,?)",
             [meta["file_name"], meta["content_hash"], meta["format"], kind,
-             json.dumps(meta["detected"]), meta["rows_read"], len(rows), meta["rows_skipped"],
-             json.dumps(meta["report"], default=str),
+             json.dumps(meta["detected"]), meta["rows_read"], meta["rows_imported"],
+             meta["rows_skipped"], json.dumps(meta["report"], default=str),
              datetime.now(timezone.utc).isoformat(timespec="seconds")])
         import_id = cur.lastrowid
-        before = conn.total_changes
         if kind == "orders":
             updated = _write_lines(conn, import_id, channel, rows, progress)
         else:
             updated = _write_products(conn, import_id, rows)
-        conn.execute("UPDATE imports SET rows_imported = ?, rows_updated = ? WHERE id = ?",
-                     [len(rows), updated, import_id])
+        conn.execute("UPDATE imports SET rows_updated = ? WHERE id = ?", [updated, import_id])
         _bump_version(conn)
-        assert conn.total_changes - before >= len(rows)
     return {"import_id": import_id, "rows_imported": len(rows), "rows_updated": updated,
             "status": "imported"}
 
@@ -99,7 +97,7 @@ def write_import(db: Path | str, meta: dict, kind: str, channel: str, rows: pd.D
 def _write_lines(conn, import_id: int, channel: str, rows: pd.DataFrame, progress) -> int:
     """Insert the lines; stored lines with the same natural key are replaced (returned count)."""
     n = len(rows)
-    replaced = _delete_overlap(conn, channel, rows) if n else 0
+    replaced = _delete_overlap(conn, channel, import_id, rows) if n else 0
     cols = {
         "import_id": [import_id] * n, "channel": [channel] * n,
         "ordered_at": _iso_seconds(rows["ordered_at"]),
@@ -115,12 +113,13 @@ def _write_lines(conn, import_id: int, channel: str, rows: pd.DataFrame, progres
     return replaced
 
 
-def _delete_overlap(conn, channel: str, rows: pd.DataFrame) -> int:
-    """Delete stored lines of ``channel`` whose (order_id, line_no) the new rows also have.
-    One scan of the channel's lines; nothing to do for a channel's first import."""
+def _delete_overlap(conn, channel: str, import_id: int, rows: pd.DataFrame) -> int:
+    """Delete earlier imports' lines of ``channel`` whose (order_id, line_no) the new rows also
+    have. One scan of the channel's lines; nothing to do for a channel's first import."""
     stored = pd.DataFrame(
-        conn.execute("SELECT rowid, order_id, line_no FROM order_lines WHERE channel = ?",
-                     [channel]).fetchall(), columns=["rowid", "order_id", "line_no"])
+        conn.execute("SELECT rowid, order_id, line_no FROM order_lines "
+                     "WHERE channel = ? AND import_id != ?", [channel, import_id]).fetchall(),
+        columns=["rowid", "order_id", "line_no"])
     if stored.empty:
         return 0
     new = pd.DataFrame({"order_id": rows["order_id"].astype(str).to_numpy(),

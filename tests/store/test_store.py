@@ -121,3 +121,20 @@ def test_process_killed_mid_import_leaves_all_or_nothing(db):
     count = conn.execute("SELECT count(*) FROM order_lines").fetchone()[0]
     imports = conn.execute("SELECT count(*) FROM imports").fetchone()[0]
     assert (count, imports) == (10, 1), "the killed import must leave none of its rows"
+
+
+def test_reexport_that_fixes_a_skipped_row_replaces_lines_one_for_one(db):
+    """Line numbers are positions in the order counting skipped rows too, so a corrected
+    re-export lines up with what was stored: 3 lines, not 2 + 3."""
+    from ecom_models.ingest.normalize import Options
+
+    broken = (HEADER + "1,2024-03-01,A,Mug,1,10\n1,2024-03-01,B,Plate,two,5\n"
+              "1,2024-03-01,C,Bowl,1,7\n").encode()
+    fixed = broken.replace(b",two,", b",2,")
+    first = import_bytes(broken, "jan.csv", db, "generic", Options(skip_bad_rows=True))
+    assert (first["status"], first["rows_imported"]) == ("imported", 2)
+    second = import_bytes(fixed, "jan-fixed.csv", db, "generic")
+    assert second["rows_updated"] == 2
+    lines = order_lines(db).sort_values("line_no")
+    assert lines[["sku", "line_no"]].values.tolist() == [["A", 1], ["B", 2], ["C", 3]]
+    assert revenue(db) == pytest.approx(10 + 10 + 7)
