@@ -131,7 +131,8 @@ def _dates(frame, cols, opts, file, skip, warnings) -> tuple[dict, pd.Series]:
                         "but not in charts over time")
         return info, dropped
     text = frame["ordered_at"].astype(str)
-    fmt, facts, note = choose_date_format(text[~skip], cols.get("ordered_at"), opts, file)
+    fmt, facts, note = choose_date_format(text[~skip] if skip.any() else text,
+                                          cols.get("ordered_at"), opts, file)
     info.update(facts)
     if note:
         warnings.append(note)
@@ -253,9 +254,9 @@ def normalize_orders(raw: RawTable, preset: Preset, opts: Options, file: str,
         "country": (frame["country"].astype(str).str.strip().replace("", None)
                     if "country" in frame else None),
         "is_return": frame["_return"].astype(bool) | (qty < 0),
-        "is_product": ~(frame["_non_product"].astype(bool)
-                        | frame["sku"].astype(str).str.upper().isin(NON_PRODUCT_SKUS)
-                        | frame["sku"].astype(str).str.match(NON_PRODUCT_PATTERN)),
+        "is_product": ~(frame["_non_product"].astype(bool).to_numpy()
+                        | _per_distinct(frame["sku"], lambda u: u.str.upper().isin(NON_PRODUCT_SKUS)
+                                        | u.str.match(NON_PRODUCT_PATTERN))),
         "source_line": frame["_line"].astype(int),
     })
     skipped = _skipped(frame, reasons)
@@ -277,7 +278,16 @@ def normalize_orders(raw: RawTable, preset: Preset, opts: Options, file: str,
 def order_positions(order_id: pd.Series) -> np.ndarray:
     """1-based position of each row within its order, in file order (skipped rows count too,
     so a line keeps its number when a re-export fixes an earlier bad row)."""
-    return order_id.groupby(order_id, sort=False, dropna=False).cumcount().to_numpy() + 1
+    codes = pd.factorize(order_id, use_na_sentinel=False)[0]
+    return pd.Series(codes).groupby(codes, sort=False).cumcount().to_numpy() + 1
+
+
+def _per_distinct(values: pd.Series, test) -> np.ndarray:
+    """``test`` (a function of a Series of distinct text values returning booleans) applied
+    once per distinct value and spread back to every row (exports repeat codes a lot)."""
+    codes, uniques = pd.factorize(values, use_na_sentinel=False)
+    verdict = np.asarray(test(pd.Series(uniques, dtype=object).astype(str)), dtype=bool)
+    return verdict[codes]
 
 
 def _line_numbers(positions: pd.Series, line_id: pd.Series | None) -> np.ndarray:

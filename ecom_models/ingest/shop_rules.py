@@ -23,11 +23,13 @@ def _blank_to_na(series: pd.Series) -> pd.Series:
 def online_retail(frame: pd.DataFrame, raw: pd.DataFrame) -> pd.DataFrame:
     """UCI: 'C…' invoices are cancellations; 'A…' invoices are bad-debt adjustments;
     pseudo stock codes (POST, M, BANK CHARGES, gift vouchers, ...) are not products."""
-    invoice = frame["order_id"].str.strip().str.upper()
-    code = frame["sku"].str.strip()
-    frame["_return"] = invoice.str.startswith("C")
-    frame["_non_product"] = (invoice.str.startswith("A") | code.str.upper().isin(UCI_NON_PRODUCT_SKUS)
-                             | code.str.match(UCI_NON_PRODUCT_PATTERN))
+    invoice_codes, invoices = pd.factorize(frame["order_id"])   # rules run once per distinct value
+    first = pd.Series(invoices).str.strip().str.upper().str[:1].to_numpy()
+    sku_codes, skus = pd.factorize(frame["sku"])
+    code = pd.Series(skus).str.strip()
+    pseudo = (code.str.upper().isin(UCI_NON_PRODUCT_SKUS) | code.str.match(UCI_NON_PRODUCT_PATTERN)).to_numpy()
+    frame["_return"] = (first == "C")[invoice_codes]
+    frame["_non_product"] = (first == "A")[invoice_codes] | pseudo[sku_codes]
     return frame
 
 

@@ -54,10 +54,9 @@ def _iso_seconds(values: pd.Series) -> list:
 
 
 def _column(frame: pd.DataFrame, name: str) -> list:
-    """Python values of one column, missing values (NaN, NA, None) as None."""
-    import pyarrow as pa
-
-    return pa.Array.from_pandas(frame[name]).to_pylist()
+    """Python values of one column for binding. Missing values may come out as float NaN:
+    SQLite stores a bound NaN as NULL (sqlite3VdbeMemSetDouble), so no conversion pass."""
+    return frame[name].tolist()
 
 
 def write_import(db: Path | str, meta: dict, kind: str, channel: str, rows: pd.DataFrame,
