@@ -99,8 +99,8 @@ if now["orders"] == 0:
 grain = state.value("grain")
 series = revenue_over_time(lines, filters, grain)
 st.subheader(t("overview.chart_title", grain=t(f"grain.{grain}")))
-st.altair_chart(charts.revenue_over_time(series, currency, grain, t(f"grain.{grain}"), L),
-                width="stretch")
+st.altair_chart(charts.revenue_over_time(series, grain, t(f"grain.{grain}"),
+                                         f"{t('col.revenue')} ({currency})", L), width="stretch")
 
 left, right = st.columns(2)
 products = top_products(lines, filters, 10)

@@ -6,7 +6,7 @@ import streamlit as st
 from ecom_models.pricing import PriceConstraints, PriceScenario, best_price, profit_curve, simulate_price_change
 from ecom_models.sales import currencies
 from ui import charts, loaders, state
-from ui.pricing_view import explain_elasticity, model_check, recommendation, whatif_metrics
+from ui.pricing_view import convincing, explain_elasticity, model_check, recommendation, whatif_metrics
 from ui.safe import csv_bytes, md_escape
 from ui.text import lang, t
 
@@ -104,8 +104,10 @@ rec = best_price(estimates, focus, constraints, costs)
 recommendation(rec, currency)
 curve = profit_curve(estimates, focus, costs, assumed_margin_pct=margin,
                      max_change_pct=max(30.0, state.value("maxchange")))
-st.altair_chart(charts.profit_curve(curve, state.value("goal"), currency, rec.recommendation, L),
-                width="stretch")
+st.altair_chart(charts.profit_curve(
+    curve, state.value("goal"), f"{t('col.price')} ({currency})",
+    f"{t('pricing.metric.' + state.value('goal'))} ({currency})",
+    rec.recommendation if convincing(rec) else None, L), width="stretch")
 st.caption(t("pricing.curve_caption", goal=t(f"goal.{state.value('goal')}")))
 
 st.markdown(f"**{t('pricing.table')}**")
@@ -114,13 +116,16 @@ st.dataframe(table[["sku", "product", "current_price", "new_price", "elasticity"
                     "baseline_units", "units", "units_low", "units_high", "revenue", "profit",
                     "profit_low", "profit_high", "prob_profit_up", "cost_source", "note"]],
              hide_index=True, width="stretch",
-             column_config={**{c: st.column_config.NumberColumn(c.replace("_", " "), format="%.2f")
+             column_config={**{c: st.column_config.NumberColumn(t(f"col.{c}"), format="%.2f")
                                for c in ("current_price", "new_price", "elasticity", "baseline_units",
                                          "units", "units_low", "units_high", "revenue", "profit",
                                          "profit_low", "profit_high")},
                             "prob_profit_up": st.column_config.ProgressColumn(
                                 t("pricing.metric.prob"), min_value=0.0, max_value=1.0, format="percent"),
                             "sku": st.column_config.TextColumn(t("col.sku")),
+                            "confidence": st.column_config.TextColumn(t("col.confidence")),
+                            "cost_source": st.column_config.TextColumn(t("col.cost_source")),
+                            "note": st.column_config.TextColumn(t("col.note")),
                             "product": st.column_config.TextColumn(t("col.product"))})
 st.download_button(t("common.download_csv"), csv_bytes(table), "price_whatif.csv", "text/csv",
                    key="dl_whatif")

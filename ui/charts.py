@@ -18,17 +18,16 @@ def _localised(chart: alt.Chart, lang: str) -> alt.Chart:
 AXIS_FORMATS = {"day": "%d %b %Y", "week": "%d %b %Y", "month": "%b %Y"}
 
 
-def revenue_over_time(frame: pd.DataFrame, currency: str, grain: str, grain_label: str,
+def revenue_over_time(frame: pd.DataFrame, grain: str, grain_label: str, value_title: str,
                       lang: str) -> alt.Chart:
     """Area of net revenue per period (points when few), with orders in the tooltip."""
     chart = alt.Chart(frame).mark_area(color="#4C78A8", opacity=0.35, line=True,
                                         point=len(frame) <= 60).encode(
         x=alt.X("period:T", title=grain_label.capitalize(),
                 axis=alt.Axis(format=AXIS_FORMATS[grain], labelOverlap=True)),
-        y=alt.Y("revenue:Q", title=f"{'Revenue' if lang == 'en' else 'Umsatz'} ({currency})",
-                axis=alt.Axis(format=",.0f")),
+        y=alt.Y("revenue:Q", title=value_title, axis=alt.Axis(format=",.0f")),
         tooltip=[alt.Tooltip("period:T", title=grain_label, format="%Y-%m-%d"),
-                 alt.Tooltip("revenue:Q", format=",.2f", title=currency),
+                 alt.Tooltip("revenue:Q", format=",.2f", title=value_title),
                  alt.Tooltip("orders:Q", format=",d")],
     ).properties(height=280)
     return _localised(chart, lang)
@@ -46,16 +45,13 @@ def share_bars(frame: pd.DataFrame, category: str, value: str, title: str, lang:
 
 
 
-def profit_curve(curve: pd.DataFrame, measure: str, currency: str, recommended: float | None,
-                 lang: str) -> alt.Chart:
+def profit_curve(curve: pd.DataFrame, measure: str, price_title: str, value_title: str,
+                 recommended: float | None, lang: str) -> alt.Chart:
     """Expected ``measure`` (profit or revenue per week) over price, with its 90 % band, a rule
-    at today's price and a point at the recommended price."""
-    label = {"profit": ("Profit per week", "Gewinn je Woche"),
-             "revenue": ("Revenue per week", "Umsatz je Woche")}[measure][lang == "de"]
-    price_title = f"{'Price' if lang == 'en' else 'Preis'} ({currency})"
+    at today's price and a point at the recommended price (None: no point)."""
     base = alt.Chart(curve).encode(x=alt.X("price:Q", title=price_title, scale=alt.Scale(zero=False)))
     band = base.mark_area(opacity=0.25, color="#4C78A8").encode(
-        y=alt.Y(f"{measure}_low:Q", title=f"{label} ({currency})"), y2=f"{measure}_high:Q")
+        y=alt.Y(f"{measure}_low:Q", title=value_title), y2=f"{measure}_high:Q")
     line = base.mark_line(color="#4C78A8").encode(
         y=f"{measure}:Q",
         tooltip=[alt.Tooltip("price:Q", format=",.2f"), alt.Tooltip(f"{measure}:Q", format=",.2f"),

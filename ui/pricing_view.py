@@ -55,13 +55,18 @@ def whatif_metrics(totals: pd.Series, currency: str) -> None:
 CONVINCING = 0.6  # a new price must beat today's in at least 60 % of plausible elasticities
 
 
+def convincing(rec) -> bool:
+    """A recommendation worth acting on: there is one, and it beats today's price often enough."""
+    return rec.recommendation is not None and rec.prob_beats_current >= CONVINCING
+
+
 def recommendation(rec, currency: str) -> None:
     """The best price in plain words, or why there is none (also when it is a coin flip)."""
     L = lang()
     if rec.recommendation is None:
         st.info(t("pricing.no_recommendation", reason=md_escape(rec.reason)))
         return
-    if rec.prob_beats_current < CONVINCING:
+    if not convincing(rec):
         st.info(t("pricing.keep_price", price=money(rec.recommendation, currency, L),
                   prob=percent(rec.prob_beats_current, L, 0)))
         return

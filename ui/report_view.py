@@ -8,9 +8,7 @@ from .formatting import number
 from .safe import md_escape
 from .text import lang, t
 
-SETTING_LABELS = {"format": "Format", "encoding": "Encoding", "delimiter_name": "Delimiter",
-                  "decimal": "Decimal mark", "date_format": "Date format",
-                  "header_line": "Header line"}
+SETTINGS = ("format", "encoding", "delimiter_name", "decimal", "date_format", "header_line")
 
 
 STRPTIME_WORDS = (("%Y", "YYYY"), ("%y", "YY"), ("%m", "MM"), ("%d", "DD"), ("%H", "hh"),
@@ -30,11 +28,11 @@ def readable_date_format(fmt: str | None) -> str:
 def render_report(report: dict, preview: pd.DataFrame | None = None) -> None:
     L = lang()
     detected = report.get("detected", {})
-    settings = {label: str(detected.get(key)) for key, label in SETTING_LABELS.items()
-                if detected.get(key) is not None}
-    settings["Format"] = report.get("format_label", settings.get("Format"))
-    if detected.get("date_format"):
-        settings["Date format"] = readable_date_format(detected["date_format"])
+    shown = {**detected, "format": report.get("format_label", detected.get("format")),
+             "date_format": readable_date_format(detected.get("date_format"))
+             if detected.get("date_format") else None}
+    settings = {t(f"detected.{key}"): str(shown[key]) for key in SETTINGS
+                if shown.get(key) is not None}
     st.markdown(" · ".join(f"**{md_escape(k)}:** {md_escape(v)}" for k, v in settings.items()))
     cols = st.columns(5)
     cols[0].metric(t("data.rows_read"), number(report["rows_read"], L))

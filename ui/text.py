@@ -42,7 +42,15 @@ EN = {
     "overview.no_lines": "No sales match these filters.",
     "col.sku": "SKU", "col.product": "Product", "col.revenue": "Revenue", "col.units": "Units",
     "col.country": "Country", "col.orders": "Orders", "col.share": "Share",
-    "col.period": "Period",
+    "col.period": "Period", "col.price": "Price", "col.confidence": "Confidence",
+    "col.cost_source": "Unit cost from", "col.note": "Note",
+    "col.current_price": "Today's price", "col.new_price": "New price", "col.elasticity": "Elasticity",
+    "col.baseline_units": "Units today", "col.units_low": "Units (90 % low)",
+    "col.units_high": "Units (90 % high)", "col.profit": "Gross profit",
+    "col.profit_low": "Profit (90 % low)", "col.profit_high": "Profit (90 % high)",
+    "detected.format": "Format", "detected.encoding": "Encoding", "detected.delimiter_name": "Delimiter",
+    "detected.decimal": "Decimal mark", "detected.date_format": "Date format",
+    "detected.header_line": "Header line",
     # data
     "data.title": "Data",
     "data.caption": "Import order and product exports from Shopify, Shopware, WooCommerce, "
@@ -167,7 +175,15 @@ DE = {
     "overview.no_lines": "Keine Verkäufe für diese Filter.",
     "col.product": "Produkt", "col.revenue": "Umsatz", "col.units": "Stück",
     "col.country": "Land", "col.orders": "Bestellungen", "col.share": "Anteil",
-    "col.period": "Zeitraum",
+    "col.period": "Zeitraum", "col.price": "Preis", "col.confidence": "Verlässlichkeit",
+    "col.cost_source": "Stückkosten aus", "col.note": "Hinweis",
+    "col.current_price": "Preis heute", "col.new_price": "Neuer Preis", "col.elasticity": "Elastizität",
+    "col.baseline_units": "Stück heute", "col.units_low": "Stück (90 % unten)",
+    "col.units_high": "Stück (90 % oben)", "col.profit": "Rohertrag",
+    "col.profit_low": "Rohertrag (90 % unten)", "col.profit_high": "Rohertrag (90 % oben)",
+    "detected.format": "Format", "detected.encoding": "Zeichensatz", "detected.delimiter_name": "Trennzeichen",
+    "detected.decimal": "Dezimalzeichen", "detected.date_format": "Datumsformat",
+    "detected.header_line": "Kopfzeile",
     "data.title": "Daten",
     "data.upload": "Exportdateien (CSV, TXT, TSV, XLSX, GZ)",
     "data.format": "Format",
@@ -189,6 +205,81 @@ DE = {
     "confidence.high": "hoch", "confidence.medium": "mittel", "confidence.low": "niedrig",
     "confidence.not estimable": "nicht schätzbar",
     "goal.profit": "Rohertrag", "goal.revenue": "Umsatz",
+    "pricing.caption": "Preiselastizitäten aus Ihrer eigenen Bestellhistorie: Wochenabsatz gegen den "
+                       "erzielten Preis, bereinigt um Trend und Saison. Produkte mit wenig "
+                       "Preishistorie lernen von ähnlichen Produkten. Alle Zahlen je Woche, in "
+                       "{currency}, mit 90-%-Bereich.",
+    "pricing.mode": "Preis ändern um", "mode.pct": "Prozent", "mode.price": "neuen Preis",
+    "pricing.newprice": "Neuer Preis ({currency})",
+    "pricing.margin_help": "Nur für Produkte ohne Stückkosten aus einer importierten Produktdatei: "
+                           "Stückkosten = heutiger Preis × (1 − Marge). Die Demodaten haben keine Kosten.",
+    "pricing.pick": "Wählen Sie ein oder mehrere Produkte oder eine Kategorie.",
+    "pricing.newprice_single": "Ein neuer Preis gilt für ein Produkt; wählen Sie genau eines oder wechseln Sie zu Prozent.",
+    "pricing.elasticity_sentence": "Elastizität **{e}** (90-%-Bereich {low} bis {high}): 1 % höherer "
+                                   "Preis ändert den Absatz um etwa **{one}**.",
+    "pricing.confidence_line": ":{colour}-badge[Verlässlichkeit: {label}] {reason}. Grundlage: {periods} "
+                               "Wochen mit Verkäufen und {levels} Preisstufen; {shrink} übernommen von {toward}.",
+    "pricing.not_estimable": "Für dieses Produkt lässt sich keine Elastizität schätzen: {reason}. "
+                             "Die Simulation nutzt den Durchschnitt ähnlicher Produkte.",
+    "pricing.flag": "Auffällig: {flag}. Bitte mit Vorsicht verwenden.",
+    "pricing.metric.prob_help": "Anteil plausibler Elastizitäten (aus dem 90-%-Bereich), bei denen der "
+                                "neue Preis mehr Rohertrag bringt als der heutige.",
+    "pricing.metric_help": "Ohne Änderung: {base}. 90-%-Bereich: {low} – {high}.",
+    "pricing.range": "90 %: {low} – {high} · heute {base}",
+    "pricing.table": "Je Produkt",
+    "pricing.curve_for": "Kurve für",
+    "pricing.curve_caption": "Linie: erwarteter {goal} je Woche; Band: 90-%-Bereich; gestrichelt: "
+                             "heutiger Preis; roter Punkt: empfohlener Preis.",
+    "pricing.goal": "Maximieren",
+    "pricing.minmargin": "Mindestmarge (%)",
+    "pricing.maxchange": "Größte Änderung ggü. heute (± %)",
+    "pricing.ending": "Preisendung", "ending.none": "beliebig",
+    "pricing.recommendation": "Empfohlener Preis **{price}** ({change}): erwarteter {goal} {new} "
+                              "je Woche statt {old}. Chance, den heutigen Preis zu schlagen: **{prob}**.",
+    "pricing.no_recommendation": "Keine Empfehlung: {reason}",
+    "pricing.keep_price": "Heutigen Preis behalten: Der beste Preis nach Ihren Regeln ({price}) "
+                          "schlägt ihn nur in {prob} der plausiblen Fälle – zu knapp.",
+    "pricing.at_edge": "Das Optimum liegt an der Grenze ({edge}) des Erlaubten; das Modell würde weiter gehen.",
+    "pricing.check": "In den letzten 20 % der Wochen (ab {cutoff}) lag der vorhergesagte Wochenabsatz "
+                     "um **{model}** (WAPE) daneben, gegenüber **{naive}** für die Prognose "
+                     "„wie letzte Woche mit Verkäufen“; das Modell war bei {better} von {n} Produkten besser.",
+    "pricing.caveat": "Die Schätzungen sind Zusammenhänge in Ihrer Historie, keine Experimente: "
+                      "Wenn Preise nach Kundentyp (z. B. Großhandelsstaffeln) abweichen, wirken "
+                      "Elastizitäten stärker, als sie sind. Testen Sie einen empfohlenen Preis vor dem Ausrollen.",
+    "data.caption": "Importieren Sie Bestell- und Produktexporte aus Shopify, Shopware, WooCommerce, "
+                    "Magento, Amazon, UCI Online Retail oder jede CSV/Excel-Datei mit Spaltenzuordnung. "
+                    "Geschrieben wird erst, wenn Sie auf Importieren klicken.",
+    "data.settings": "Importeinstellungen (falls die Erkennung danebenlag)",
+    "data.decimal": "Dezimalzeichen", "data.date_format": "Datumsformat",
+    "data.currency": "Währung, wenn die Datei keine nennt (z. B. EUR)",
+    "data.skip_bad": "Fehlerhafte Zeilen überspringen (sie stehen im Bericht)",
+    "data.auto": "erkennen",
+    "data.mapping": "Spaltenzuordnung für {file}",
+    "data.mapping_help": "Wählen Sie die Spalte Ihrer Datei für jedes Feld.",
+    "data.report": "Prüfbericht: {file}",
+    "data.rejected": "Import nicht möglich",
+    "data.already": "Bereits importiert (gleicher Inhalt wie Import #{id}); erneutes Importieren ändert nichts.",
+    "data.rows_read": "Zeilen gelesen", "data.rows_imported": "Zeilen zu importieren",
+    "data.rows_skipped": "Zeilen übersprungen", "data.returns": "Retourenzeilen",
+    "data.non_product": "Nicht-Produktzeilen", "data.orders": "Bestellungen",
+    "data.date_range": "Zeitraum: {first} – {last}",
+    "data.skipped_reasons": "Übersprungene Zeilen nach Grund",
+    "data.preview": "Vorschau (erste 20 Zeilen, wie sie gespeichert werden)",
+    "data.committing": "{file} wird importiert …",
+    "data.imported": "{file}: {rows} Zeilen importiert ({updated} Zeilen eines früheren Imports ersetzt).",
+    "data.no_history": "Noch nichts importiert.",
+    "data.delete_pick": "Zu löschender Import",
+    "data.delete_confirm": "Ja, diesen Import und genau seine Zeilen löschen",
+    "data.deleted": "Import #{id} gelöscht: {lines} Bestellzeilen und {products} Produkte entfernt.",
+    "data.ambiguous": "Die Datumsspalte ist mehrdeutig: Jedes Datum könnte Tag-zuerst oder Monat-zuerst "
+                      "sein. Prüfen Sie die Vorschau und wählen Sie unten.",
+    "data.date_choice": "Datumsangaben in dieser Datei sind geschrieben als",
+    "kpi.help.revenue": "Σ Menge × Stückpreis über Produktzeilen, abzüglich Retouren.",
+    "kpi.help.orders": "Bestellungen mit mindestens einem verkauften Produkt.",
+    "kpi.help.units": "Verkaufte minus zurückgegebene Stück.",
+    "kpi.help.aov": "Umsatz ÷ Bestellungen.",
+    "kpi.help.customers": "Verschiedene Kundennummern mit Kauf (Gastbestellungen haben keine).",
+    "kpi.help.return_rate": "Zurückgegebene oder stornierte Stück ÷ verkaufte Stück.",
 }
 
 TABLES = {"en": EN, "de": DE}
