@@ -303,6 +303,9 @@ def normalize_products(raw: RawTable, preset: Preset, opts: Options, file: str) 
     """Canonical products (sku, name, category, unit_cost, current_price, currency, stock)."""
     frame, cols = _map(raw, preset, opts, file, preset.required)
     warnings = list(raw.warnings)
+    rule = RULES.get(preset.name)
+    if rule is not None:
+        frame = rule(frame, raw.frame)
     frame["sku"] = clean_id(frame["sku"].astype(str))
     reasons = pd.Series("", index=frame.index).where(frame["sku"].notna(), "no SKU")
     if "price_group" in frame:

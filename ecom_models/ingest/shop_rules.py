@@ -105,6 +105,15 @@ def magento(frame: pd.DataFrame, raw: pd.DataFrame) -> pd.DataFrame:
     return frame
 
 
+def shopify_products(frame: pd.DataFrame, raw: pd.DataFrame) -> pd.DataFrame:
+    """Shopify product CSV: the title and type stand only on each handle's first row."""
+    if "Handle" in raw:
+        for column in ("product_name", "category"):
+            if column in frame:
+                frame[column] = _blank_to_na(frame[column]).groupby(raw["Handle"]).ffill().fillna("")
+    return frame
+
+
 SETTLEMENT_AMOUNTS = (  # amount column -> column naming its type (or a fixed label)
     ("price-amount", "price-type"), ("item-related-fee-amount", "item-related-fee-type"),
     ("shipment-fee-amount", "shipment-fee-type"), ("order-fee-amount", "order-fee-type"),
@@ -162,4 +171,4 @@ def amazon_settlement(frame: pd.DataFrame, raw: pd.DataFrame) -> pd.DataFrame:
 
 RULES = {"online-retail": online_retail, "shopify": shopify, "shopware": shopware,
          "amazon-sales": amazon_sales, "amazon-settlement": amazon_settlement,
-         "magento": magento}
+         "magento": magento, "shopify-products": shopify_products}

@@ -157,3 +157,15 @@ def test_woocommerce_and_magento_products(db):
     assert table.at["cc-beanie", "current_price"] == 18      # sale price 18 beats regular 20
     assert table.at["cc-sunglasses", "current_price"] == 90
     assert table.at["24-MB01", "current_price"] == 34
+
+
+def test_shopify_product_template_variants_inherit_the_title(db):
+    result = _import(db, "shopify", "product_template.csv")
+    assert result["detected"]["format"] == "shopify-products"
+    # csv module: 17 rows, one image-only row of example-pants has no Variant SKU
+    assert (result["rows_read"], result["rows_imported"], result["rows_skipped"]) == (17, 16, 1)
+    table = products(db).set_index("sku")
+    assert table.at["SRT_COT_433", "name"] == "Example T-Shirt"      # carried from the first row
+    assert table.at["SRT_COT_433", "category"] == "Shirts"
+    assert table.at["PNT_DEN_305", "unit_cost"] == 50 and table.at["PNT_DEN_305", "stock"] == 15
+    assert table.at["HAT_GRY_275", "current_price"] == pytest.approx(17.99)
