@@ -3,7 +3,7 @@ Filters live in the URL, so a copied link shows exactly this view."""
 import streamlit as st
 
 from ecom_models.sales import (Filters, countries, currencies, kpis_with_change,
-                               revenue_over_time, top_countries, top_products)
+                               last_period_is_partial, revenue_over_time, top_countries, top_products)
 from ui import charts, loaders, state
 from ui.formatting import day, money, number, percent, signed_percent
 from ui.safe import csv_bytes, md_escape
@@ -23,7 +23,7 @@ money_codes, country_names = currencies(lines), countries(lines)
 first, last = lines["ordered_at"].min().date(), lines["ordered_at"].max().date()
 if state.value("currency") not in (None, *money_codes):
     notices.append(state.reject("currency", "is not a currency in your data"))
-if state.value("country") not in (None, *country_names):
+if state.value("country") not in ("", *country_names):
     notices.append(state.reject("country", "is not a country in your data"))
 for key in ("from", "to"):
     if state.value(key) is not None and not first <= state.value(key) <= last:
@@ -48,8 +48,8 @@ date_format = "DD.MM.YYYY" if lang() == "de" else "YYYY-MM-DD"
 c_from, c_to, c_country, c_currency, c_grain = st.columns([1, 1, 1.4, 0.8, 0.8])
 c_from.date_input(t("overview.from"), key="from", min_value=first, max_value=last, format=date_format)
 c_to.date_input(t("overview.to"), key="to", min_value=first, max_value=last, format=date_format)
-c_country.selectbox(t("overview.country"), [None, *country_names], key="country",
-                    format_func=lambda c: t("common.all") if c is None else c)
+c_country.selectbox(t("overview.country"), ["", *country_names], key="country",
+                    format_func=lambda c: c or t("common.all"))
 c_currency.selectbox(t("overview.currency"), money_codes, key="currency",
                      disabled=len(money_codes) < 2)
 c_grain.selectbox(t("overview.grain"), ["day", "week", "month"], key="grain",
@@ -58,7 +58,7 @@ state.publish(KEYS)
 
 currency = state.value("currency")
 try:
-    filters = Filters(state.value("from"), state.value("to"), state.value("country"), currency)
+    filters = Filters(state.value("from"), state.value("to"), state.value("country") or None, currency)
 except ValueError as exc:  # the user picked an end before the start in the widgets
     st.warning(str(exc))
     st.stop()
@@ -68,13 +68,15 @@ L = lang()
 
 
 def change(key: str):
+    """Relative change against the previous period, only when the data fully covers it
+    (a period that starts before the first sale would make every figure 'grow')."""
     old, new = before.get(key), now.get(key)
-    if not old or new is None:
+    if not old or new is None or previous is None or previous.date_from < first:
         return None
     return signed_percent((new - old) / abs(old), L)
 
 
-cols = st.columns(6)
+cols = [*st.columns(3), *st.columns(3)]   # two rows: large amounts need the width
 cols[0].metric(t("kpi.revenue"), money(now["revenue"], currency, L, 0), change("revenue"),
                help=t("kpi.help.revenue"))
 cols[1].metric(t("kpi.orders"), number(now["orders"], L), change("orders"), help=t("kpi.help.orders"))
@@ -87,7 +89,8 @@ cols[5].metric(t("kpi.return_rate"), percent(now["return_rate"], L), change("ret
                delta_color="inverse", help=t("kpi.help.return_rate"))
 if previous is not None:
     days = (previous.date_to - previous.date_from).days + 1
-    compare = "overview.vs" if before.get("orders") else "overview.vs_empty"
+    compare = ("overview.vs" if previous.date_from >= first else
+               "overview.vs_partial" if before.get("orders") else "overview.vs_empty")
     st.caption(t(compare, days=number(days, L), start=day(previous.date_from, L),
                  end=day(previous.date_to, L)) + " "
                + t("overview.other_revenue", amount=money(now["other_revenue"], currency, L)))
@@ -101,6 +104,9 @@ series = revenue_over_time(lines, filters, grain)
 st.subheader(t("overview.chart_title", grain=t(f"grain.{grain}")))
 st.altair_chart(charts.revenue_over_time(series, grain, t(f"grain.{grain}"),
                                          f"{t('col.revenue')} ({currency})", L), width="stretch")
+shown_to = min(state.value("to") or last, last)
+if last_period_is_partial(shown_to, grain):
+    st.caption(t("overview.partial", grain=t(f"grain.{grain}"), end=day(shown_to, L)))
 
 left, right = st.columns(2)
 products = top_products(lines, filters, 10)

@@ -31,7 +31,7 @@ categories = sorted(estimates["category"].dropna().astype(str).unique())
 unknown = [s for s in state.value("skus") if s not in set(sku_options)]
 if unknown:
     notices.append(state.reject("skus", "names products without sales in your data"))
-if state.value("category") not in (None, *categories):
+if state.value("category") not in ("", *categories):
     notices.append(state.reject("category", "is not a category in your data"))
 if not state.value("skus") and not state.value("category") and sku_options:
     st.session_state["skus"] = sku_options[:1]
@@ -42,8 +42,8 @@ L = lang()
 c1, c2 = st.columns([3, 1])
 c1.multiselect(t("pricing.products"), sku_options, key="skus", max_selections=20,
                format_func=lambda s: f"{s} — {names.get(s, '')}")
-c2.selectbox(t("pricing.category"), [None, *categories], key="category",
-             format_func=lambda c: "—" if c is None else c, disabled=not categories)
+c2.selectbox(t("pricing.category"), ["", *categories], key="category",
+             format_func=lambda c: c or "—", disabled=not categories)
 c3, c4, c5 = st.columns([1, 1, 1])
 c3.radio(t("pricing.mode"), ["pct", "price"], key="mode", horizontal=True,
          format_func=lambda m: t(f"mode.{m}"))

@@ -36,7 +36,7 @@ def revenue_over_time(frame: pd.DataFrame, grain: str, grain_label: str, value_t
 def share_bars(frame: pd.DataFrame, category: str, value: str, title: str, lang: str) -> alt.Chart:
     """Horizontal bars, largest first (top countries, top products)."""
     chart = alt.Chart(frame).mark_bar(color="#72B7B2").encode(
-        y=alt.Y(f"{category}:N", sort="-x", title=None),
+        y=alt.Y(f"{category}:N", sort="-x", title=None, axis=alt.Axis(labelOverlap=False, labelLimit=160)),
         x=alt.X(f"{value}:Q", title=title, axis=alt.Axis(format=",.0f")),
         tooltip=[alt.Tooltip(f"{category}:N"), alt.Tooltip(f"{value}:Q", format=",.2f")],
     ).properties(height=max(120, 26 * len(frame)))

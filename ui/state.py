@@ -80,11 +80,11 @@ PARAMS: dict[str, Param] = {p.key: p for p in [
     Param("lang", "en", _parse_choice("en", "de"), "language"),
     Param("from", None, _parse_date, "start date"),
     Param("to", None, _parse_date, "end date"),
-    Param("country", None, _parse_text, "country"),
+    Param("country", "", _parse_text, "country"),          # "" = all countries
     Param("currency", None, _parse_text, "currency"),
     Param("grain", "week", _parse_choice("day", "week", "month"), "time grain"),
     Param("skus", (), _parse_names, "products"),
-    Param("category", None, _parse_text, "category"),
+    Param("category", "", _parse_text, "category"),        # "" = no category chosen
     Param("mode", "pct", _parse_choice("pct", "price"), "price change mode"),
     Param("change", 5.0, _parse_float(-50.0, 100.0), "price change %"),
     Param("newprice", None, _parse_price, "new price"),

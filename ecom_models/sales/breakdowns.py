@@ -32,6 +32,15 @@ def period_start(stamps: pd.Series, grain: str) -> np.ndarray:
     raise ValueError(f"grain must be one of {GRAINS}")
 
 
+def last_period_is_partial(end: "date", grain: str) -> bool:
+    """True when ``end`` (last day shown) is not the last day of its day/week/month, so the
+    chart's last point covers only part of a period and looks like a drop."""
+    from datetime import timedelta
+
+    next_day = pd.Series(pd.to_datetime([end + timedelta(days=1)]))
+    return period_start(next_day, grain)[0] == period_start(pd.Series(pd.to_datetime([end])), grain)[0]
+
+
 def revenue_over_time(lines: pd.DataFrame, filters: Filters, grain: str = "week") -> pd.DataFrame:
     """Net product revenue and orders per period. Columns: period (datetime64), revenue,
     orders (orders with a sale line in the period). Periods without sales are 0."""

@@ -68,3 +68,13 @@ def test_breakdowns():
     countries = top_countries(LINES, eur, 5)
     assert countries["country"].tolist() == ["DE", "AT"]        # 25 vs 30 − 10
     assert countries["share"].tolist() == pytest.approx([25 / 45, 20 / 45])
+
+
+def test_last_period_is_partial():
+    from ecom_models.sales import last_period_is_partial
+
+    assert last_period_is_partial(date(2011, 12, 9), "month")        # the demo data's last day
+    assert not last_period_is_partial(date(2011, 11, 30), "month")
+    assert not last_period_is_partial(date(2024, 3, 10), "week")      # a Sunday ends an ISO week
+    assert last_period_is_partial(date(2024, 3, 9), "week")
+    assert not last_period_is_partial(date(2024, 3, 9), "day")
