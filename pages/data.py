@@ -62,8 +62,11 @@ for file in files or []:
                                           index=options.index(detected[field]) if field in detected else 0,
                                           format_func=lambda c: "—" if c is None else c)
 
-for message in st.session_state.pop("import_messages", []):
+messages = st.session_state.pop("import_messages", [])
+for message in messages:
     st.success(message)
+if messages:
+    st.page_link("pages/overview.py", label=t("data.see_overview"), icon=":material/monitoring:")
 if ready and st.button(t("data.commit", n=len(ready)), type="primary", key="commit_imports"):
     messages = []
     for upload in ready:
