@@ -5,6 +5,8 @@ so a filter change on 541,909 lines stays well under a second.
 """
 from __future__ import annotations
 
+from datetime import date
+
 import numpy as np
 import pandas as pd
 
@@ -32,7 +34,7 @@ def period_start(stamps: pd.Series, grain: str) -> np.ndarray:
     raise ValueError(f"grain must be one of {GRAINS}")
 
 
-def last_period_is_partial(end: "date", grain: str) -> bool:
+def last_period_is_partial(end: date, grain: str) -> bool:
     """True when ``end`` (last day shown) is not the last day of its day/week/month, so the
     chart's last point covers only part of a period and looks like a drop."""
     from datetime import timedelta

@@ -11,11 +11,10 @@ expectation.
 from __future__ import annotations
 
 import csv
-import os
 import re
 from collections import defaultdict
 from datetime import date, datetime
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
@@ -24,8 +23,6 @@ from streamlit.testing.v1 import AppTest
 from streamlit.testing.v1 import element_tree as et
 
 from ecom_models.ingest.pipeline import import_file
-from ecom_models.store.queries import order_lines
-from tests.conftest import shared_path as shared_file  # one locator for ../shared/data
 
 REPO = Path(__file__).resolve().parents[2]
 APP = str(REPO / "app.py")

@@ -4,7 +4,22 @@ from __future__ import annotations
 
 import pytest
 
-from tests.app.shop import *  # noqa: F401,F403  (fixture data and app drivers)
+from tests.app.shop import (
+    EXTRA_CSV,
+    EXTRA_NAME,
+    FIXTURE,
+    SHOWN_ALL,
+    SHOWN_WITH_EXTRA,
+    assert_no_live_markup,
+    history_files,
+    new_app,
+    no_exception,
+    open_data_page,
+    shown,
+    unescape,
+    upload,
+)
+from tests.conftest import shared_path as shared_file
 
 # ------------------------------------------------------------------------------ data page
 

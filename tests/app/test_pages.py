@@ -2,9 +2,41 @@
 and expected figures: tests/app/shop.py)."""
 from __future__ import annotations
 
-import pytest
+from datetime import date
+from decimal import ROUND_HALF_UP, Decimal
 
-from tests.app.shop import *  # noqa: F401,F403  (fixture data and app drivers)
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from ecom_models.ingest.pipeline import import_file
+from ecom_models.store.queries import order_lines
+from tests.app.shop import (
+    ALL,
+    AT_SPRING,
+    EXTRA_CSV,
+    EXTRA_NAME,
+    FIXTURE,
+    FIXTURE_FORMAT,
+    HOSTILE,
+    MAY_3,
+    PAGE_TITLES,
+    SCHWEIZ,
+    SHOWN_ALL,
+    SHOWN_AT_SPRING,
+    SHOWN_MAY_3_DE,
+    SHOWN_SCHWEIZ,
+    SHOWN_WITH_EXTRA,
+    assert_no_live_markup,
+    independent_kpis,
+    metric_snapshot,
+    new_app,
+    no_exception,
+    registered_pages,
+    shown,
+    shown_de,
+    unescape,
+)
+
 
 def test_the_markup_guard_catches_raw_markup():
     """The injection guard used below is not vacuous: unescaped names trip it, escaped
