@@ -57,7 +57,7 @@ EN = {
     # data
     "data.title": "Data",
     "data.caption": "Import order and product exports from Shopify, Shopware, WooCommerce, "
-                    "Magento, Amazon, UCI Online Retail, or any CSV/Excel with a column mapping. "
+                    "Magento, Amazon, eBay, Etsy, UCI Online Retail, or any CSV/Excel with a column mapping. "
                     "Nothing is written until you press Import.",
     "data.upload": "Export files (CSV, TXT, TSV, XLSX, GZ)",
     "data.format": "Format",
@@ -255,7 +255,7 @@ DE = {
                       "Wenn Preise nach Kundentyp (z. B. Großhandelsstaffeln) abweichen, wirken "
                       "Elastizitäten stärker, als sie sind. Testen Sie einen empfohlenen Preis vor dem Ausrollen.",
     "data.caption": "Importieren Sie Bestell- und Produktexporte aus Shopify, Shopware, WooCommerce, "
-                    "Magento, Amazon, UCI Online Retail oder jede CSV/Excel-Datei mit Spaltenzuordnung. "
+                    "Magento, Amazon, eBay, Etsy, UCI Online Retail oder jede CSV/Excel-Datei mit Spaltenzuordnung. "
                     "Geschrieben wird erst, wenn Sie auf Importieren klicken.",
     "data.settings": "Importeinstellungen (falls die Erkennung danebenlag)",
     "data.decimal": "Dezimalzeichen", "data.date_format": "Datumsformat",

@@ -106,6 +106,23 @@ PRESETS: dict[str, Preset] = {p.name: p for p in [
         notes=("Principal amounts become product lines; fees, shipping and promotions "
                "non-product lines.",)),
     Preset(
+        "ebay", "eBay Selling Manager sales history", "orders", "ebay",
+        {"order_id": ("Sales Record Number",), "ordered_at": ("Sale Date",),
+         "sku": ("Custom Label",), "product_name": ("Item Title",), "quantity": ("Quantity",),
+         "unit_price": ("Sale Price",), "customer_id": ("User Id",), "country": ("Buyer Country",)},
+        ("order_id", "ordered_at", "quantity", "unit_price"),
+        ("Sales Record Number", "User Id", "Buyer Fullname", "Custom Label", "Sale Price"),
+        notes=("The download's padding lines and its record-count footer are left out.",)),
+    Preset(
+        "etsy", "Etsy sold order items", "orders", "etsy",
+        {"order_id": ("Order ID",), "ordered_at": ("Sale Date",), "sku": ("Listing ID",),
+         "product_name": ("Item Name",), "quantity": ("Quantity",), "unit_price": ("Price",),
+         "currency": ("Currency",), "customer_id": ("Buyer",),
+         "country": ("Ship Country", "Delivery Country")},
+        ("order_id", "ordered_at", "sku", "quantity", "unit_price"),
+        ("Sale Date", "Item Name", "Buyer", "Listing ID", "Order ID", "Item Total"),
+        notes=("Etsy listings are the products (the SKU column is usually empty).",)),
+    Preset(
         "shopware-prices", "Shopware 5 article prices", "products", "shopware",
         {"sku": ("ordernumber",), "current_price": ("price",), "product_name": ("_name",),
          "unit_cost": ("purchaseprice",), "price_group": ("pricegroup",),
@@ -147,7 +164,7 @@ PRESETS: dict[str, Preset] = {p.name: p for p in [
 ]}
 
 FORMAT_CHOICES = ("auto", "online-retail", "shopify", "shopware", "woocommerce", "magento",
-                  "amazon", "generic")
+                  "amazon", "ebay", "etsy", "generic")
 # A CLI/app format name may stand for several layouts of one shop system.
 FAMILIES = {"shopware": ("shopware", "shopware-prices", "shopware-stock"),
             "magento": ("magento", "magento-products"),

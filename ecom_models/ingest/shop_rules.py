@@ -105,6 +105,17 @@ def magento(frame: pd.DataFrame, raw: pd.DataFrame) -> pd.DataFrame:
     return frame
 
 
+def ebay(frame: pd.DataFrame, raw: pd.DataFrame) -> pd.DataFrame:
+    """eBay sales history: after the records come a '4, record(s) downloaded' line and a
+    'Seller ID: …' line; they are not orders."""
+    first = raw.iloc[:, 0].str.strip()
+    second = raw.iloc[:, 1].str.strip() if raw.shape[1] > 1 else pd.Series("", index=raw.index)
+    footer = second.str.contains("record(s) downloaded", regex=False) | first.str.startswith("Seller ID")
+    frame["_skip"] = ""
+    frame.loc[footer.to_numpy(), "_skip"] = "download footer (record count / seller id)"
+    return frame
+
+
 def shopify_products(frame: pd.DataFrame, raw: pd.DataFrame) -> pd.DataFrame:
     """Shopify product CSV: the title and type stand only on each handle's first row."""
     if "Handle" in raw:
@@ -171,4 +182,4 @@ def amazon_settlement(frame: pd.DataFrame, raw: pd.DataFrame) -> pd.DataFrame:
 
 RULES = {"online-retail": online_retail, "shopify": shopify, "shopware": shopware,
          "amazon-sales": amazon_sales, "amazon-settlement": amazon_settlement,
-         "magento": magento, "shopify-products": shopify_products}
+         "magento": magento, "shopify-products": shopify_products, "ebay": ebay}

@@ -169,3 +169,31 @@ def test_shopify_product_template_variants_inherit_the_title(db):
     assert table.at["SRT_COT_433", "category"] == "Shirts"
     assert table.at["PNT_DEN_305", "unit_cost"] == 50 and table.at["PNT_DEN_305", "stock"] == 15
     assert table.at["HAT_GRY_275", "current_price"] == pytest.approx(17.99)
+
+
+def test_ebay_sales_history_with_padding_and_footer(db):
+    result = _import(db, "ebay", "SalesHistory.csv")
+    assert result["detected"]["format"] == "ebay"
+    assert result["detected"]["header_line"] == 2           # after a line of bare commas
+    assert result["rows_imported"] == 4
+    reasons = result["report"]["skipped_reasons"]
+    assert reasons["download footer (record count / seller id)"] == 2
+    figures = kpis(order_lines(db), Filters(currency="USD"))  # from the $ signs
+    # csv module: 1 × 19.50 + 2 × 5.90 + 4 × 3 + 3 × 1
+    assert figures["revenue"] == pytest.approx(46.30)
+    assert figures["orders"] == 4 and figures["units"] == 10
+    assert result["report"]["first_date"] == "2016-01-18 00:00:00"
+
+
+@pytest.mark.parametrize("name, currency, rows, orders, revenue, units", [
+    # csv module: rows, distinct Order ID, Σ Quantity × Price, Σ Quantity
+    ("EtsySoldOrderItems2021_masked.csv", "USD", 136, 109, 568.30, 158),
+    ("EtsySoldOrderItems2020_en-GB_masked.csv", "GBP", 255, 228, 3313.46, 276),
+])
+def test_etsy_sold_order_items_both_header_variants(db, name, currency, rows, orders, revenue, units):
+    result = _import(db, "etsy", name)
+    assert result["detected"]["format"] == "etsy"
+    assert result["rows_imported"] == rows
+    figures = kpis(order_lines(db), Filters(currency=currency))
+    assert figures["revenue"] == pytest.approx(revenue)
+    assert figures["orders"] == orders and figures["units"] == units
