@@ -16,6 +16,17 @@ def _localised(chart: alt.Chart, lang: str) -> alt.Chart:
 
 
 AXIS_FORMATS = {"day": "%d %b %Y", "week": "%d %b %Y", "month": "%b %Y"}
+TICK_INTERVALS = {"day": "day", "month": "month"}
+
+
+def _period_axis(frame: pd.DataFrame, grain: str) -> alt.Axis:
+    """Ticks on period starts: Vega's own weeks start on Sunday, ours (ISO) on Monday, so
+    week ticks are placed at the data's own periods."""
+    if grain == "week":
+        ticks = [d.isoformat() for d in pd.to_datetime(frame["period"]).dt.date]
+        return alt.Axis(format=AXIS_FORMATS[grain], labelOverlap=True, values=ticks)
+    return alt.Axis(format=AXIS_FORMATS[grain], labelOverlap=True,
+                    tickCount={"interval": TICK_INTERVALS[grain], "step": 1})
 
 
 def revenue_over_time(frame: pd.DataFrame, grain: str, grain_label: str, value_title: str,
@@ -24,7 +35,7 @@ def revenue_over_time(frame: pd.DataFrame, grain: str, grain_label: str, value_t
     chart = alt.Chart(frame).mark_area(color="#4C78A8", opacity=0.35, line=True,
                                         point=len(frame) <= 60).encode(
         x=alt.X("period:T", title=grain_label.capitalize(),
-                axis=alt.Axis(format=AXIS_FORMATS[grain], labelOverlap=True)),
+                axis=_period_axis(frame, grain)),
         y=alt.Y("revenue:Q", title=value_title, axis=alt.Axis(format=",.0f")),
         tooltip=[alt.Tooltip("period:T", title=grain_label, format="%Y-%m-%d"),
                  alt.Tooltip("revenue:Q", format=",.2f", title=value_title),
