@@ -9,7 +9,7 @@ import streamlit as st
 from ecom_models.ingest.errors import IngestError
 from ecom_models.ingest.normalize import Options
 from ecom_models.ingest.pipeline import Prepared, commit, content_hash, prepare
-from ecom_models.ingest.presets import ORDER_FIELDS, PRESETS, detect_preset, resolve_columns
+from ecom_models.ingest.presets import ORDER_FIELDS, pick_preset, resolve_columns
 from ecom_models.ingest.reader import read_table
 from ecom_models.store.imports import find_import
 
@@ -85,10 +85,9 @@ def user_mapping(file, detected: dict[str, str]) -> dict[str, str]:
 
 
 def mapping_fields(header: list[str], fmt: str) -> tuple[list[str], dict[str, str]]:
-    """Fields the user can map for this file, and the columns detected for them."""
-    preset, match = detect_preset(header, fmt if fmt != "auto" else "auto")
-    if match < 0.75:
-        preset = PRESETS["generic"]
+    """Fields the user can map for this file (those of the preset the import will use),
+    and the columns detected for them."""
+    preset, _ = pick_preset(header, fmt)
     fields = list(preset.columns) if preset.kind == "products" else list(ORDER_FIELDS)
     return fields, resolve_columns(preset, header)
 

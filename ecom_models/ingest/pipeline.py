@@ -15,7 +15,7 @@ import pandas as pd
 
 from .errors import IngestError
 from .normalize import Normalized, Options, normalize_orders, normalize_products
-from .presets import PRESETS, Preset, detect_preset, resolve_columns
+from .presets import Preset, pick_preset
 from .reader import RawTable, read_table
 
 MAX_UPLOAD_MB = 200
@@ -47,18 +47,14 @@ def read_and_detect(raw: bytes, file_name: str, fmt: str, opts: Options, progres
                           hint="export a shorter date range and import the parts one by one")
     step(0.05, "reading")
     table = read_table(raw, file_name, skip_bad_rows=opts.skip_bad_rows)
-    preset, match = detect_preset(table.header, fmt)
-    if match < 0.75 and fmt == "auto" and generic_fits(table.header):
-        preset, match = PRESETS["generic"], 1.0  # e.g. Bestellnummer;Datum;Artikelnummer;…
-    if match < 0.75 and fmt == "auto" and not opts.mapping:
+    preset, recognised = pick_preset(table.header, fmt)
+    if not recognised and not opts.mapping:
         raise IngestError(
             "the format was not recognised from the header "
             f"({', '.join(table.header[:15])}{' …' if len(table.header) > 15 else ''})",
             file=file_name, line=table.detected.get("header_line"),
             hint="choose the shop system, or the generic format with a column mapping "
                  "(CLI: --format generic --map sku=COLUMN ...)")
-    if match < 0.75 and fmt == "auto":
-        preset = PRESETS["generic"]
     step(0.3, "checking values")
     return table, preset
 
@@ -89,14 +85,6 @@ def _prepare_table(table: RawTable, preset: Preset, digest: str, file_name: str,
     report = build_report(file_name, preset, table.detected, len(table.frame) + len(table.bad_rows),
                           result, table.bad_rows)
     return Prepared(file_name, digest, preset, result.frame, report)
-
-
-def generic_fits(header: list[str]) -> bool:
-    """True when the generic preset finds every required field (and a price) by name."""
-    generic = PRESETS["generic"]
-    found = resolve_columns(generic, header)
-    return all(f in found for f in generic.required) and (
-        "unit_price" in found or "line_total" in found)
 
 
 def build_report(file_name: str, preset: Preset, detected: dict, rows_read: int,

@@ -200,6 +200,25 @@ def detect_preset(header: list[str], requested: str = "auto") -> tuple[Preset, f
     return best, best_score
 
 
+def generic_fits(header: list[str]) -> bool:
+    """True when the generic preset finds every required field (and a price) by name,
+    e.g. Bestellnummer;Datum;Artikelnummer;Menge;Preis."""
+    generic = PRESETS["generic"]
+    found = resolve_columns(generic, header)
+    return all(f in found for f in generic.required) and (
+        "unit_price" in found or "line_total" in found)
+
+
+def pick_preset(header: list[str], requested: str = "auto") -> tuple[Preset, bool]:
+    """The preset an import of this header uses, and whether it was recognised. Under
+    'auto', a header no preset matches (score < 0.75) falls back to the generic preset:
+    recognised when generic finds every field by name, else it needs a column mapping."""
+    preset, match = detect_preset(header, requested)
+    if match >= 0.75 or requested != "auto":
+        return preset, True
+    return PRESETS["generic"], generic_fits(header)
+
+
 def resolve_columns(preset: Preset, header: list[str],
                     mapping: dict[str, str] | None = None) -> dict[str, str]:
     """Canonical field -> column name in this file (user ``mapping`` overrides the preset).

@@ -42,18 +42,14 @@ def order_lines(db: Path | str, currency: str | None = None) -> pd.DataFrame:
     return frame
 
 
-def _query_lines(db: Path | str, currency: str | None = None) -> pd.DataFrame:
+def _query_lines(db: Path | str) -> pd.DataFrame:
     ensure_schema(db)
     sql = ("SELECT o.order_id, o.line_no, o.ordered_at, o.sku, o.product_name, p.category, "
            "o.quantity, o.unit_price, o.currency, o.customer_id, o.country, o.channel, "
            "o.is_return, o.is_product, o.import_id "
            "FROM order_lines o LEFT JOIN products p ON p.sku = o.sku")
-    params: list = []
-    if currency:
-        sql += " WHERE o.currency = ?"
-        params.append(currency)
     with connect(db, readonly=True) as conn:
-        cur = conn.execute(sql, params)
+        cur = conn.execute(sql)
         names = [d[0] for d in cur.description]
         rows = cur.fetchall()
     frame = pd.DataFrame.from_records(rows, columns=names) if rows else pd.DataFrame(
