@@ -173,11 +173,3 @@ def list_imports(db: Path | str) -> pd.DataFrame:
             "coalesce(o.lines, 0) AS lines_now FROM imports i LEFT JOIN "
             "(SELECT import_id, count(*) AS lines FROM order_lines GROUP BY import_id) o "
             "ON o.import_id = i.id ORDER BY i.id DESC", conn)
-
-
-def import_report(db: Path | str, import_id: int) -> dict | None:
-    """The stored validation report of one import."""
-    ensure_schema(db)
-    with connect(db) as conn:
-        row = conn.execute("SELECT report FROM imports WHERE id = ?", [import_id]).fetchone()
-    return json.loads(row[0]) if row else None

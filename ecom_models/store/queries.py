@@ -71,10 +71,3 @@ def products(db: Path | str) -> pd.DataFrame:
         return pd.read_sql_query(
             "SELECT sku, name, category, unit_cost, current_price, currency, stock "
             "FROM products ORDER BY sku", conn)
-
-
-def get_setting(db: Path | str, key: str, default: str | None = None) -> str | None:
-    ensure_schema(db)
-    with connect(db, readonly=True) as conn:
-        row = conn.execute("SELECT value FROM settings WHERE key = ?", [key]).fetchone()
-    return row[0] if row else default
