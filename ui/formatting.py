@@ -34,6 +34,17 @@ def money(value: float | None, currency: str | None, lang: str = "en", decimals:
                            currency_digits=decimals == 2)
 
 
+WHOLE_MONEY_FROM = 1000.0   # amounts from here on are shown without cents
+
+
+def money_auto(value: float | None, currency: str | None, lang: str = "en") -> str:
+    """Money rounded so that small amounts stay meaningful: cents below 1,000
+    (money_auto(1.47, 'GBP') == '£1.47', not '£1'), whole units from 1,000 on ('£12,346')."""
+    if _missing(value):
+        return DASH
+    return money(value, currency, lang, 0 if abs(value) >= WHOLE_MONEY_FROM else 2)
+
+
 def number(value: float | None, lang: str = "en", decimals: int = 0) -> str:
     """Grouped number, e.g. number(1234.56, 'de', 2) == '1.234,56'."""
     if _missing(value):

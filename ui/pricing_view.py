@@ -4,7 +4,7 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from .formatting import money, number, percent, signed_percent
+from .formatting import money, money_auto, number, percent, signed_percent
 from .safe import md_escape
 from .text import lang, t
 
@@ -38,8 +38,8 @@ def whatif_metrics(totals: pd.Series, currency: str) -> None:
     L = lang()
     cols = st.columns(4)
     for col, key, fmt in ((cols[0], "units", lambda v: number(v, L, 0)),
-                          (cols[1], "revenue", lambda v: money(v, currency, L, 0)),
-                          (cols[2], "profit", lambda v: money(v, currency, L, 0))):
+                          (cols[1], "revenue", lambda v: money_auto(v, currency, L)),
+                          (cols[2], "profit", lambda v: money_auto(v, currency, L))):
         new, base = totals[key], totals[f"baseline_{key}"]
         delta = signed_percent((new - base) / abs(base), L) if base else None
         col.metric(t(f"pricing.metric.{key}"), fmt(new), delta,
