@@ -20,6 +20,8 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
+from ..messages import Message
+
 __all__ = ["DateDetection", "CANDIDATE_FORMATS", "detect_date_format", "parse_dates"]
 
 #: (strptime format, field order) in order of preference. Order is "ymd", "dmy",
@@ -62,13 +64,14 @@ class DateDetection:
     ``candidates``: every listed format that parses all values (both twins if ambiguous).
     ``ambiguous``: True when day-first and month-first both fit (all day and month
     parts are 12 or less): the user should choose. ``note``: one plain sentence for
-    the user, naming an example value.
+    the user, naming an example value: a ``Message`` (its English text, with a ``code``
+    and ``params`` for other languages).
     """
 
     format: str | None
     candidates: tuple[str, ...]
     ambiguous: bool
-    note: str
+    note: Message
 
 
 def _split_offset(fmt: str) -> tuple[str, str | None]:
@@ -123,9 +126,10 @@ def _reading(u: pd.Series, fmt: str) -> str:
     return ts.strftime("%Y-%m-%d %H:%M") if (ts.hour or ts.minute) else ts.strftime("%Y-%m-%d")
 
 
-def _example(u: pd.Series, fmt: str) -> str:
-    """The first value and its reading, e.g. ``'12/1/2010 8:26' = 2010-12-01 08:26``."""
-    return f"'{u.iloc[0]}' = {_reading(u, fmt)}"
+def _example(u: pd.Series, fmt: str) -> dict:
+    """The first value and its reading (``'12/1/2010 8:26'`` reads ``2010-12-01 08:26``),
+    as message parameters."""
+    return {"value": str(u.iloc[0]), "reading": _reading(u, fmt)}
 
 
 def detect_date_format(values: pd.Series) -> DateDetection:
@@ -151,13 +155,12 @@ def detect_date_format(values: pd.Series) -> DateDetection:
     """
     u = _date_text(values)
     if u.empty:
-        return DateDetection(None, (), False, "the column holds no date text (it is empty, or "
-                                              "the cells are already dates)")
+        return DateDetection(None, (), False, Message("no_date_text"))
     sample = _spread(u, _SAMPLE)
     fitting = [fmt for fmt, _ in CANDIDATE_FORMATS if _fits(sample, fmt) and _fits(u, fmt)]
     if not fitting and _fits(sample, ISO_MIXED) and _fits(u, ISO_MIXED):
         return DateDetection(ISO_MIXED, (ISO_MIXED,), False,
-                             f"ISO dates, some with and some without a time, e.g. {_example(u, ISO_MIXED)}")
+                             Message("dates_iso_mixed", _example(u, ISO_MIXED)))
     if not fitting:
         return DateDetection(None, (), False, _nothing_fits_note(u, sample))
 
@@ -168,33 +171,32 @@ def detect_date_format(values: pd.Series) -> DateDetection:
         dmy, mdy = first_of_order["dmy"], first_of_order["mdy"]
         default = dmy if "." in dmy.split(" ")[0] else mdy
         other = mdy if default == dmy else dmy
-        word = {dmy: "day-first", mdy: "month-first"}
+        word = {dmy: {"code": "order.day_first"}, mdy: {"code": "order.month_first"}}
         pick = u[u.str.extract(r"^(\d+)\D(\d+)").nunique(axis=1).to_numpy() > 1]
         pick = pick if len(pick) else u
-        note = (f"The dates are ambiguous: every value could be day-first or month-first "
-                f"('{pick.iloc[0]}' is {_reading(pick, dmy)} read day-first but "
-                f"{_reading(pick, mdy)} read month-first). "
-                f"They are read {word[default]} ({default}); choose {word[other]} ({other}) "
-                f"if that is how your shop writes dates.")
+        note = Message("date_ambiguous", {
+            "value": str(pick.iloc[0]), "day_first": _reading(pick, dmy),
+            "month_first": _reading(pick, mdy), "chosen": word[default], "chosen_format": default,
+            "other": word[other], "other_format": other})
         return DateDetection(default, (default, other), True, note)
     fmt = fitting[0]
-    return DateDetection(fmt, tuple(fitting), False, f"dates read as {fmt}, e.g. {_example(u, fmt)}")
+    return DateDetection(fmt, tuple(fitting), False,
+                         Message("dates_read_as", {"format": fmt, **_example(u, fmt)}))
 
 
-def _nothing_fits_note(u: pd.Series, sample: pd.Series) -> str:
+def _nothing_fits_note(u: pd.Series, sample: pd.Series) -> Message:
     """Name a value that fits no format, or say the column mixes formats."""
     scores = {fmt: int(_parse_text(sample, fmt).notna().sum()) for fmt, _ in CANDIDATE_FORMATS}
     best = max(scores, key=scores.get)
     if scores[best] == 0:
-        return f"no known date format fits the values, e.g. '{u.iloc[0]}'"
+        return Message("no_date_format_fits", {"value": str(u.iloc[0])})
     misfits = u[_parse_text(u, best).isna().to_numpy()].iloc[:50]
     fits_any = np.zeros(len(misfits), dtype=bool)
     for fmt, _ in CANDIDATE_FORMATS:
         fits_any |= _parse_text(misfits, fmt).notna().to_numpy()
     if not fits_any.all():
-        return f"the value '{misfits.iloc[int(np.argmin(fits_any))]}' fits no known date format"
-    return (f"no single date format fits every value: most read as {best}, "
-            f"but '{misfits.iloc[0]}' does not")
+        return Message("value_fits_no_date_format", {"value": str(misfits.iloc[int(np.argmin(fits_any))])})
+    return Message("mixed_date_formats", {"format": best, "value": str(misfits.iloc[0])})
 
 
 # --------------------------------------------------------------------------- parsing

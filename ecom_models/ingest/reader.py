@@ -14,11 +14,12 @@ from dataclasses import dataclass, field
 import numpy as np
 import pandas as pd
 
+from ..messages import Message
 from .errors import IngestError
 from .sniff import detect_container, detect_delimiter, detect_encoding
 
 DELIMITER_NAMES = {",": "comma", ";": "semicolon", "\t": "tab", "|": "pipe"}
-REEXPORT_HINT = "export the file again from your shop system, or fix that line in a text editor"
+REEXPORT_HINT = "hint.reexport_or_fix_line"  # message code (ecom_models.messages)
 
 
 @dataclass
@@ -30,7 +31,7 @@ class RawTable:
     header: list[str]
     lines: np.ndarray
     detected: dict = field(default_factory=dict)
-    warnings: list[str] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)  # Message items (a str with a code)
     bad_rows: list[dict] = field(default_factory=list)
 
 
@@ -46,22 +47,18 @@ def read_table(raw: bytes, file: str, *, skip_bad_rows: bool = False) -> RawTabl
         try:
             raw = gzip.decompress(raw)
         except (OSError, EOFError) as exc:
-            raise IngestError(f"the gzip archive is damaged ({exc})", file=file,
-                              hint="compress the export again or upload it uncompressed") from None
+            raise IngestError(code="gzip_damaged", params={"detail": str(exc)}, file=file,
+                              hint_code="hint.recompress") from None
         container = detect_container(raw)
     if container == "xls":
-        raise IngestError("this is an old Excel 97 (.xls) workbook", file=file,
-                          hint="save it as .xlsx or CSV in Excel and upload that")
+        raise IngestError(code="xls_old", file=file, hint_code="hint.save_as_xlsx")
     if container == "xlsx":
         if not file.lower().endswith((".xlsx", ".xlsm")):
-            raise IngestError(
-                "this file is an Excel workbook (.xlsx) renamed to "
-                f"'{file.rsplit('.', 1)[-1]}', not CSV text", file=file,
-                hint="upload it under its real .xlsx name, or save it as CSV in Excel")
+            raise IngestError(code="xlsx_renamed", params={"ext": file.rsplit(".", 1)[-1]},
+                              file=file, hint_code="hint.real_xlsx_name")
         return _read_xlsx(raw, file)
     if file.lower().endswith((".xlsx", ".xlsm")):
-        raise IngestError("the file ends in .xlsx but is not an Excel workbook", file=file,
-                          hint="open it in Excel and save it again as .xlsx, or upload it as CSV")
+        raise IngestError(code="not_xlsx", file=file, hint_code="hint.resave_xlsx_or_csv")
     return _read_csv(raw, file, skip_bad_rows)
 
 
@@ -82,9 +79,9 @@ def _dedupe(names: list[str], file: str, first_line: int) -> tuple[list[str], li
             name = f"column {idx}"
         if name in seen:
             seen[name] += 1
-            warnings.append(
-                f"{file}, line {first_line}: the header '{name}' appears more than once; "
-                f"column {idx} was renamed '{name} ({seen[name]})'")
+            warnings.append(Message("duplicate_header", {
+                "file": file, "line": first_line, "name": name, "index": idx,
+                "renamed": f"{name} ({seen[name]})"}))
             name = f"{name} ({seen[name]})"
         else:
             seen[name] = 1
@@ -99,8 +96,7 @@ def _read_csv(raw: bytes, file: str, skip_bad_rows: bool) -> RawTable:
     encoding = detect_encoding(raw, file)
     text = raw.decode(encoding)
     if not text.strip():
-        raise IngestError("the file is empty", file=file, hint="export the data again; "
-                          "the export contained no rows")
+        raise IngestError(code="empty_file", file=file, hint_code="hint.export_again_rows")
     delimiter = detect_delimiter(text, file)
     head = text[: 1 << 16].splitlines()
     start = _header_start(head, delimiter)
@@ -108,8 +104,8 @@ def _read_csv(raw: bytes, file: str, skip_bad_rows: bool) -> RawTable:
     try:
         header = next(csv.reader(io.StringIO(header_text), delimiter=delimiter, strict=True))
     except (csv.Error, StopIteration):
-        raise IngestError("the header line cannot be read", file=file, line=start + 1,
-                          hint=REEXPORT_HINT) from None
+        raise IngestError(code="header_unreadable", file=file, line=start + 1,
+                          hint_code=REEXPORT_HINT) from None
     names, warnings = _dedupe(header, file, start + 1)
     utf8 = text.encode("utf-8") if encoding not in ("utf-8", "ascii") else raw
     bad: list = []
@@ -130,8 +126,8 @@ def _read_csv(raw: bytes, file: str, skip_bad_rows: bool) -> RawTable:
                 strings_can_be_null=False, quoted_strings_can_be_null=False),
         )
     except pa.ArrowInvalid as exc:
-        raise IngestError(f"the file cannot be parsed as CSV ({exc})", file=file,
-                          hint=REEXPORT_HINT) from None
+        raise IngestError(code="csv_unparsable", params={"detail": str(exc)}, file=file,
+                          hint_code=REEXPORT_HINT) from None
     frame = table.to_pandas()
     n_text_lines = text.count("\n") + (0 if text.endswith("\n") else 1)
     if bad or n_text_lines != start + 1 + len(frame):
@@ -140,14 +136,15 @@ def _read_csv(raw: bytes, file: str, skip_bad_rows: bool) -> RawTable:
         lines, bad_rows = np.arange(start + 2, start + 2 + len(frame)), []
     if bad_rows and not skip_bad_rows:
         first = bad_rows[0]
-        more = f" ({len(bad_rows)} such lines in all)" if len(bad_rows) > 1 else ""
-        raise IngestError(first["problem"] + more, file=file, line=first["line"],
-                          hint=first["hint"])
+        problem = first["problem"]
+        if len(bad_rows) > 1:
+            problem = Message("field_count_many", {**problem.params, "count": len(bad_rows)})
+        raise IngestError(problem, file=file, line=first["line"], hint=first["hint"])
     detected = {"container": "text", "encoding": encoding, "delimiter": delimiter,
                 "delimiter_name": DELIMITER_NAMES[delimiter], "header_line": start + 1}
     if len(frame) == 0:
-        raise IngestError("the file has a header but no data rows", file=file,
-                          line=start + 1, hint="export a period that contains orders")
+        raise IngestError(code="no_data_rows", file=file, line=start + 1,
+                          hint_code="hint.export_period")
     return RawTable(frame, names, np.asarray(lines), detected, warnings, bad_rows)
 
 
@@ -165,20 +162,18 @@ def _scan_lines(text: str, delimiter: str, start: int, width: int, file: str):
                 continue
             if len(row) != width:
                 few = len(row) < width
+                why = "hint.value_missing" if few else "hint.unquoted_delimiter"
                 bad.append({"line": here, "fields": len(row), "expected": width,
-                            "problem": f"this row has {len(row)} fields, the header has {width}",
-                            "hint": ("a value is missing or a delimiter was lost; "
-                                     if few else "a value contains an unquoted delimiter; ")
-                            + REEXPORT_HINT})
+                            "problem": Message("field_count", {"fields": len(row), "expected": width}),
+                            "hint": Message(f"{why};{REEXPORT_HINT};hint.skip_bad_rows")})
             else:
                 lines.append(here)
     except csv.Error as exc:
-        problem = ("a quoted value is never closed (unterminated quote)"
+        problem = (Message("unterminated_quote")
                    if "unexpected end" in str(exc) or "EOF" in str(exc)
-                   else f"the row cannot be read ({exc})")
+                   else Message("row_unreadable", {"detail": str(exc)}))
         raise IngestError(problem, file=file, line=record_start,
-                          hint="close the quote or remove the stray '\"'; " + REEXPORT_HINT
-                          ) from None
+                          hint_code=f"hint.close_quote;{REEXPORT_HINT}") from None
     return np.asarray(lines, dtype=np.int64), bad
 
 
@@ -198,19 +193,18 @@ def _read_xlsx(raw: bytes, file: str) -> RawTable:
     try:
         sheet = pd.read_excel(io.BytesIO(raw), engine="calamine", header=None, dtype=object)
     except Exception as exc:  # calamine raises its own error types for damaged workbooks
-        raise IngestError(f"the Excel workbook cannot be read ({exc})", file=file,
-                          hint="open it in Excel and save it again as .xlsx") from None
+        raise IngestError(code="xlsx_unreadable", params={"detail": str(exc)}, file=file,
+                          hint_code="hint.resave_xlsx") from None
     sheet = sheet.dropna(how="all")
     if sheet.empty:
-        raise IngestError("the workbook's first sheet is empty", file=file,
-                          hint="put the export on the first sheet")
+        raise IngestError(code="sheet_empty", file=file, hint_code="hint.first_sheet")
     header_row = sheet.index[0]
     names, warnings = _dedupe([_cell_text(v) for v in sheet.loc[header_row]], file,
                               int(header_row) + 1)
     body = sheet.loc[sheet.index > header_row]
     if body.empty:
-        raise IngestError("the workbook has a header but no data rows", file=file,
-                          line=int(header_row) + 1, hint="export a period that contains orders")
+        raise IngestError(code="xlsx_no_data_rows", file=file, line=int(header_row) + 1,
+                          hint_code="hint.export_period")
     frame = pd.DataFrame({name: [_cell_text(v) for v in body[col]]
                           for name, col in zip(names, body.columns)})
     detected = {"container": "xlsx", "encoding": "xlsx", "delimiter": None,

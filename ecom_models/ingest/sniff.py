@@ -21,7 +21,7 @@ __all__ = ["detect_container", "detect_encoding", "detect_delimiter", "DELIMITER
 #: Candidate field separators, in order of preference when two score the same.
 DELIMITERS: tuple[str, ...] = (",", ";", "\t", "|")
 
-_REEXPORT_HINT = "export the file again as CSV (UTF-8) from your shop system"
+_REEXPORT_HINT = "hint.reexport_utf8"  # message code (ecom_models.messages)
 
 _BOM_UTF8 = b"\xef\xbb\xbf"
 _BOMS_UTF16 = (b"\xff\xfe", b"\xfe\xff")
@@ -77,15 +77,14 @@ def _looks_like_utf16(raw: bytes) -> str | None:
 
 
 def _empty(file: str) -> IngestError:
-    return IngestError("the file is empty", file=file,
-                       hint="choose the exported file again; it has no rows and no header")
+    return IngestError(code="empty_file", file=file, hint_code="hint.choose_again")
 
 
 def _check_not_junk(text: str, file: str) -> None:
     """Raise if decoded text has more than 5 % control characters (a binary file)."""
     controls = len(text.encode("utf-8", "surrogatepass").translate(None, _NON_CONTROL_BYTES))
     if controls > _MAX_CONTROL_SHARE * max(len(text), 1):
-        raise IngestError("the file is not text (it contains binary data)", file=file, hint=_REEXPORT_HINT)
+        raise IngestError(code="binary", file=file, hint_code=_REEXPORT_HINT)
 
 
 def detect_encoding(raw: bytes, file: str = "") -> str:
@@ -125,8 +124,8 @@ def detect_encoding(raw: bytes, file: str = "") -> str:
         try:
             text = raw.decode(codec)
         except UnicodeDecodeError as exc:
-            raise IngestError(f"the file looks like {codec.upper()} text but is not valid "
-                              f"{codec.upper()} (byte {exc.start})", file=file, hint=_REEXPORT_HINT) from None
+            raise IngestError(code="encoding_invalid", params={"codec": codec.upper(), "byte": exc.start},
+                              file=file, hint_code=_REEXPORT_HINT) from None
         if not text.strip():
             raise _empty(file)
         _check_not_junk(text.replace("\ufeff", ""), file)
@@ -136,11 +135,10 @@ def detect_encoding(raw: bytes, file: str = "") -> str:
         raise _empty(file)
     nul = raw.find(b"\x00")
     if nul >= 0:
-        raise IngestError("the file is not text (it contains NUL bytes)", file=file,
-                          line=_line_of(raw, nul), hint=_REEXPORT_HINT)
+        raise IngestError(code="nul_bytes", file=file, line=_line_of(raw, nul), hint_code=_REEXPORT_HINT)
     controls = len(raw.translate(None, _NON_CONTROL_BYTES))
     if controls > _MAX_CONTROL_SHARE * len(raw):
-        raise IngestError("the file is not text (it contains binary data)", file=file, hint=_REEXPORT_HINT)
+        raise IngestError(code="binary", file=file, hint_code=_REEXPORT_HINT)
 
     try:
         raw.decode("utf-8")
@@ -153,9 +151,8 @@ def detect_encoding(raw: bytes, file: str = "") -> str:
     invalid = len(raw) - len(raw.decode("utf-8", "surrogateescape").encode("utf-8", "ignore"))
     utf8_bytes = high - invalid
     if utf8_bytes >= 6 and utf8_bytes >= 0.8 * high:
-        raise IngestError("the file mixes encodings: it is UTF-8, but this line holds a byte that is "
-                          "not valid UTF-8", file=file, line=_line_of(raw, bad_pos),
-                          hint="fix or remove that line, or " + _REEXPORT_HINT)
+        raise IngestError(code="mixed_encoding", file=file, line=_line_of(raw, bad_pos),
+                          hint_code="hint.fix_line;" + _REEXPORT_HINT)
     try:
         raw.decode("cp1252")
         return "cp1252"
@@ -173,8 +170,7 @@ def _charset_normalizer_guess(raw: bytes, file: str) -> str:
     else:
         best = from_bytes(raw).best()
     if best is None or best.encoding is None:
-        raise IngestError("the text encoding of the file could not be recognised", file=file,
-                          hint=_REEXPORT_HINT)
+        raise IngestError(code="encoding_unknown", file=file, hint_code=_REEXPORT_HINT)
     return best.encoding
 
 

@@ -1,0 +1,155 @@
+"""German wording of every message code (see ``ecom_models.messages``). A code missing
+here falls back to English, so ``tests/ui/test_messages.py`` checks that both tables hold the
+same codes and the same parameters."""
+
+TEXT = {
+    "word.times.0": "nie", "word.times.1": "einmal", "word.times.2": "zweimal", "word.times.n": "{n}-mal",
+    "word.week.zero": "keine Wochen", "word.week.one": "1 Woche", "word.week.many": "{n} Wochen",
+    "word.day.zero": "keine Tage", "word.day.one": "1 Tag", "word.day.many": "{n} Tage",
+
+    "confidence.high": "hoch", "confidence.medium": "mittel", "confidence.low": "niedrig",
+    "confidence.not estimable": "nicht schätzbar",
+    "flag.positive": "Nachfrage stieg mit dem Preis (positive Elastizität)",
+    "flag.implausible": "unplausibel starke Reaktion auf den Preis",
+    "pool.all": "allen Produkten", "pool.category": "Kategorie „{name}“",
+    "pool.none": "keinen (weniger als {min_skus} Produkte zum Vergleichen)",
+    "pool.off": "keinen (Vergleich ausgeschaltet)",
+    "goal.profit": "Rohertrag", "goal.revenue": "Umsatz",
+    "edge.upper_limit": "Obergrenze", "edge.lower_limit": "Untergrenze",
+    "edge.minimum_margin": "Mindestmarge",
+    "cost.products_table": "Produktdatei", "cost.unknown": "unbekannt",
+    "cost.assumed_margin": "angenommene Marge {margin:g} %",
+    "source.own": "eigene Daten", "source.group": "Gruppenwert ({toward})",
+    "common.yes": "ja", "common.no": "nein",
+
+    "positive": "Elastizität positiv ({elasticity:+.1f}): Die Nachfrage stieg mit dem Preis, also "
+                "bewegt etwas anderes (Aktionen, Saison, Lieferengpässe, Kundenmix) die Daten; "
+                "wird für Empfehlungen nicht verwendet",
+    "implausible": "Elastizität {elasticity:.1f} ist unplausibel stark (unter {limit:g}); "
+                   "vermutlich von wenigen ungewöhnlichen Zeiträumen getrieben; wird für Empfehlungen "
+                   "nicht verwendet",
+    "own_positive": "die eigenen Daten allein ergaben eine positive Elastizität ({own:+.1f}); der "
+                    "gezeigte Wert stützt sich auf {toward}",
+    "own_implausible": "die eigenen Daten allein ergaben eine unplausibel starke Elastizität ({own:.1f}); "
+                       "der gezeigte Wert stützt sich auf {toward}",
+    "well_supported": "Preis {changes:times} geändert in {span:periods}; {pct:g}-%-Intervall "
+                      "{low:.2f} bis {high:.2f}; Angleichung {shrink:d} %",
+    "few_changes": "Preis nur {changes:times} geändert in {span:periods}",
+    "few_periods": "nur {periods:periods} mit Verkäufen",
+    "mostly_borrowed": "größtenteils übernommen von {toward} (Angleichung {shrink:d} %)",
+    "wide_interval": "breites {pct:g}-%-Intervall ({low:.1f} bis {high:.1f})",
+    "summary": "Preis {changes:times} geändert in {span:periods}; Angleichung {shrink:d} %; "
+               "{pct:g}-%-Intervall {low:.1f} bis {high:.1f}",
+    "no_periods": "{periods:periods} mit Verkäufen",
+    "too_few_periods": "nur {periods:periods} mit Verkäufen (mindestens {min_periods:d} nötig)",
+    "price_never_changed": "Preis in {span:periods} nie geändert",
+    "too_few_levels": "nur {levels:d} Preisstufen in {span:periods} (mindestens {min_levels:d} nötig)",
+    "collinear": "der Preis bewegte sich im Gleichschritt mit dem Trend; ihre Wirkungen lassen sich "
+                 "nicht trennen",
+
+    "no_recommendation": "keine Empfehlung: {why}",
+    "cannot_estimate": "die Elastizität lässt sich nicht schätzen ({reason})",
+    "flagged": "die Elastizität ist auffällig: {flag} ({reason})",
+    "confidence_too_low": "die Verlässlichkeit ist {confidence} ({reason})",
+    "no_recent_sales": "keine Verkäufe in letzter Zeit, auf die sich ein Preis stützen könnte",
+    "cost_unknown": "Stückkosten unbekannt; importieren Sie Stückkosten oder nehmen Sie eine Marge an",
+    "margin_unreachable": "kein Preis innerhalb von ±{max_change:g} % um den heutigen Preis {price:.2f} "
+                          "erreicht die Mindestmarge von {min_margin:g} % (dafür wären mindestens "
+                          "{floor:.2f} nötig)",
+    "no_price_with_ending": "kein Preis mit der Endung {ending} liegt zwischen {low:.2f} und {high:.2f} "
+                            "(±{max_change:g} % um den heutigen Preis {price:.2f})",
+    "keep_price": "heutigen Preis {price:.2f} behalten: kein erlaubter Preis bringt mehr {goal}",
+    "recommend": "{new_price:.2f} ({change:+.1f} %) ergibt erwarteten {goal} von {expected:,.2f} je "
+                 "Zeitraum statt {today:,.2f} heute; besser als der heutige Preis in {prob:.0f} % der "
+                 "plausiblen Elastizitäten",
+    "at_upper_limit": "das Optimum liegt an der Grenze von +{max_change:g} %, das Modell würde höher "
+                      "gehen: in Schritten erhöhen und die Verkäufe beobachten",
+    "at_lower_limit": "das Optimum liegt an der Grenze von -{max_change:g} %, das Modell würde tiefer "
+                      "gehen: in Schritten senken und die Verkäufe beobachten",
+    "at_minimum_margin": "die Mindestmarge von {min_margin:g} % verhindert einen niedrigeren Preis",
+
+    "note_no_elasticity": "keine Elastizität verfügbar ({confidence}, und keine Gruppe zum Vergleichen)",
+    "note_group_prior": "keine eigene Schätzung ({confidence}): nutzt den Wert von {toward}",
+    "note_flagged": "Elastizität auffällig ({flag}): mit Vorsicht verwenden",
+    "note_no_sales": "keine Verkäufe in letzter Zeit: Ausgangswert ist null",
+    "note_cost_unknown": "Stückkosten unbekannt: Rohertrag nicht berechnet",
+
+    "where.file": "{file}", "where.no_file": "die Datei", "where.line": "Zeile {line}",
+    "where.column": "Spalte „{column}“",
+
+    "gzip_damaged": "das gzip-Archiv ist beschädigt ({detail})",
+    "xls_old": "dies ist eine alte Excel-97-Arbeitsmappe (.xls)",
+    "xlsx_renamed": "diese Datei ist eine Excel-Arbeitsmappe (.xlsx), umbenannt in „{ext}“, kein CSV-Text",
+    "not_xlsx": "die Datei endet auf .xlsx, ist aber keine Excel-Arbeitsmappe",
+    "empty_file": "die Datei ist leer",
+    "header_unreadable": "die Kopfzeile kann nicht gelesen werden",
+    "csv_unparsable": "die Datei kann nicht als CSV gelesen werden ({detail})",
+    "field_count": "diese Zeile hat {fields:d} Felder, die Kopfzeile {expected:d}",
+    "field_count_many": "diese Zeile hat {fields:d} Felder, die Kopfzeile {expected:d} (insgesamt {count:,d} solche Zeilen)",
+    "no_data_rows": "die Datei hat eine Kopfzeile, aber keine Datenzeilen",
+    "unterminated_quote": "ein Wert in Anführungszeichen wird nie geschlossen (fehlendes Schlusszeichen)",
+    "row_unreadable": "die Zeile kann nicht gelesen werden ({detail})",
+    "xlsx_unreadable": "die Excel-Arbeitsmappe kann nicht gelesen werden ({detail})",
+    "sheet_empty": "das erste Blatt der Arbeitsmappe ist leer",
+    "xlsx_no_data_rows": "die Arbeitsmappe hat eine Kopfzeile, aber keine Datenzeilen",
+    "encoding_invalid": "die Datei sieht nach {codec}-Text aus, ist aber kein gültiges {codec} (Byte {byte:d})",
+    "nul_bytes": "die Datei ist kein Text (sie enthält NUL-Bytes)",
+    "binary": "die Datei ist kein Text (sie enthält Binärdaten)",
+    "mixed_encoding": "die Datei mischt Zeichensätze: Sie ist UTF-8, aber diese Zeile enthält ein Byte, "
+                      "das kein gültiges UTF-8 ist",
+    "encoding_unknown": "der Zeichensatz der Datei wurde nicht erkannt",
+    "file_too_large": "die Datei ist {size_mb:,.0f} MB groß, über der Grenze von {limit_mb:,d} MB",
+    "unknown_format": "das Format dieser Datei wurde nicht erkannt",
+    "missing_columns": "der Datei fehlen die Spalten für {fields}",
+    "mapping_unknown_columns": "die Zuordnung nennt Spalten, die die Datei nicht hat: {columns}",
+    "bad_number": "„{value}“ ist keine Zahl mit dem Dezimalzeichen „{decimal}“",
+    "bad_date": "„{value}“ ist kein gültiges Datum im Format {format}",
+    "dates_unreadable": "die Datumsangaben haben ein Format, das nicht erkannt wird",
+    "cannot_open": "die Datei kann nicht geöffnet werden ({detail})",
+    "disk_full": "der Datenträger ist voll: Es wurde nichts importiert",
+
+    "hint.recompress": "komprimieren Sie den Export neu oder laden Sie ihn unkomprimiert hoch",
+    "hint.save_as_xlsx": "speichern Sie sie in Excel als .xlsx oder CSV und laden Sie diese hoch",
+    "hint.real_xlsx_name": "laden Sie sie unter ihrem echten .xlsx-Namen hoch oder speichern Sie sie in Excel als CSV",
+    "hint.resave_xlsx_or_csv": "öffnen Sie sie in Excel und speichern Sie sie erneut als .xlsx, oder laden Sie sie als CSV hoch",
+    "hint.resave_xlsx": "öffnen Sie sie in Excel und speichern Sie sie erneut als .xlsx",
+    "hint.first_sheet": "legen Sie den Export auf das erste Blatt",
+    "hint.export_again_rows": "exportieren Sie die Daten erneut; der Export enthielt keine Zeilen",
+    "hint.choose_again": "wählen Sie die exportierte Datei erneut; sie hat weder Zeilen noch Kopfzeile",
+    "hint.reexport_or_fix_line": "exportieren Sie die Datei erneut aus Ihrem Shopsystem oder korrigieren "
+                                 "Sie diese Zeile in einem Texteditor",
+    "hint.reexport_utf8": "exportieren Sie die Datei erneut als CSV (UTF-8) aus Ihrem Shopsystem",
+    "hint.fix_line": "korrigieren oder entfernen Sie diese Zeile",
+    "hint.value_missing": "ein Wert fehlt oder ein Trennzeichen ging verloren",
+    "hint.unquoted_delimiter": "ein Wert enthält ein Trennzeichen ohne Anführungszeichen",
+    "hint.close_quote": "schließen Sie das Anführungszeichen oder entfernen Sie das überzählige „\"“",
+    "hint.export_period": "exportieren Sie einen Zeitraum mit Bestellungen",
+    "hint.shorter_range": "exportieren Sie einen kürzeren Zeitraum und importieren Sie die Teile nacheinander",
+    "hint.check_settings": "prüfen Sie die Importeinstellungen",
+    "hint.check_path": "prüfen Sie den Pfad",
+    "hint.free_disk": "schaffen Sie Platz auf dem Datenträger und importieren Sie erneut",
+    "hint.skip_bad_rows": "oder setzen Sie in den Importeinstellungen das Häkchen bei „Fehlerhafte "
+                          "Zeilen überspringen“, um solche Zeilen auszulassen",
+    "hint.map_columns": "wählen Sie in der Spaltenzuordnung für jedes fehlende Feld die passende "
+                        "Spalte, oder wählen Sie ein anderes Format",
+    "hint.date_format": "wählen Sie das Datumsformat in den Importeinstellungen",
+    "hint.decimal": "korrigieren Sie den Wert oder wählen Sie in den Importeinstellungen das andere Dezimalzeichen",
+    "hint.generic_format": "wählen Sie das Shopsystem oder das allgemeine Format mit Spaltenzuordnung",
+    "hint.currency": "legen Sie die Währung in den Importeinstellungen fest",
+    "hint.replace_orders": "setzen Sie das Häkchen bei „Zeilen entfernen, die die Datei nicht mehr hat“",
+
+    "duplicate_header": "{file}, Zeile {line:d}: Die Spaltenüberschrift „{name}“ kommt mehrfach vor; "
+                        "Spalte {index:d} wurde in „{renamed}“ umbenannt",
+    "date_ambiguous": "Die Datumsangaben sind mehrdeutig: Jeder Wert könnte Tag-zuerst oder Monat-zuerst "
+                      "sein („{value}“ ist Tag-zuerst gelesen {day_first}, Monat-zuerst gelesen "
+                      "{month_first}). Gelesen werden sie {chosen} ({chosen_format}); wählen Sie "
+                      "{other} ({other_format}), wenn Ihr Shop Daten so schreibt.",
+    "order.day_first": "Tag-zuerst", "order.month_first": "Monat-zuerst",
+    "dates_read_as": "Datumsangaben gelesen als {format}, z. B. „{value}“ = {reading}",
+    "dates_iso_mixed": "ISO-Datumsangaben, teils mit, teils ohne Uhrzeit, z. B. „{value}“ = {reading}",
+    "no_date_text": "die Spalte enthält keinen Datumstext (sie ist leer, oder die Zellen sind schon Datumswerte)",
+    "no_date_format_fits": "kein bekanntes Datumsformat passt zu den Werten, z. B. „{value}“",
+    "value_fits_no_date_format": "der Wert „{value}“ passt zu keinem bekannten Datumsformat",
+    "mixed_date_formats": "kein einzelnes Datumsformat passt zu allen Werten: Die meisten lesen sich "
+                          "als {format}, aber „{value}“ nicht",
+}

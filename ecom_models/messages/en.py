@@ -1,0 +1,171 @@
+"""English wording of every message code (see ``ecom_models.messages``).
+
+``TEXT`` is what pages show; ``CLI`` overrides the few hints that name a control, so the
+command line names its flag where a page names its widget.
+"""
+
+TEXT = {
+    # ---- words used inside templates ({n:times}, {n:periods})
+    "word.times.0": "never", "word.times.1": "once", "word.times.2": "twice", "word.times.n": "{n} times",
+    "word.week.zero": "no weeks", "word.week.one": "1 week", "word.week.many": "{n} weeks",
+    "word.day.zero": "no days", "word.day.one": "1 day", "word.day.many": "{n} days",
+
+    # ---- pricing: labels
+    "confidence.high": "high", "confidence.medium": "medium", "confidence.low": "low",
+    "confidence.not estimable": "not estimable",
+    "flag.positive": "demand rose with price (positive elasticity)",
+    "flag.implausible": "implausibly strong reaction to price",
+    "pool.all": "all products", "pool.category": "category '{name}'",
+    "pool.none": "none (fewer than {min_skus} products to pool)", "pool.off": "none (pooling off)",
+    "goal.profit": "gross profit", "goal.revenue": "revenue",
+    "edge.upper_limit": "upper limit", "edge.lower_limit": "lower limit",
+    "edge.minimum_margin": "minimum margin",
+    "cost.products_table": "products table", "cost.unknown": "unknown",
+    "cost.assumed_margin": "assumed {margin:g} % margin",
+    "source.own": "own data", "source.group": "group prior ({toward})",
+    "common.yes": "yes", "common.no": "no",
+
+    # ---- pricing: why an estimate is (not) trustworthy (parts of reason_code)
+    "positive": "elasticity came out positive ({elasticity:+.1f}): demand rose with price, so "
+                "something else (promotions, season, stock-outs, customer mix) drives the data; "
+                "not used for recommendations",
+    "implausible": "elasticity {elasticity:.1f} is implausibly strong (below {limit:g}); likely "
+                   "driven by a few unusual periods; not used for recommendations",
+    "own_positive": "own data alone gave a positive elasticity ({own:+.1f}); the value shown leans on {toward}",
+    "own_implausible": "own data alone gave an implausibly strong elasticity ({own:.1f}); the value "
+                       "shown leans on {toward}",
+    "well_supported": "price changed {changes:times} in {span:periods}; {pct:g} % interval "
+                      "{low:.2f} to {high:.2f}; shrinkage {shrink:d} %",
+    "few_changes": "price changed only {changes:times} in {span:periods}",
+    "few_periods": "only {periods:periods} with sales",
+    "mostly_borrowed": "mostly borrowed from {toward} (shrinkage {shrink:d} %)",
+    "wide_interval": "wide {pct:g} % interval ({low:.1f} to {high:.1f})",
+    "summary": "price changed {changes:times} in {span:periods}; shrinkage {shrink:d} %; "
+               "{pct:g} % interval {low:.1f} to {high:.1f}",
+    # not estimable
+    "no_periods": "{periods:periods} with sales",
+    "too_few_periods": "only {periods:periods} with sales (at least {min_periods:d} needed)",
+    "price_never_changed": "price never changed in {span:periods}",
+    "too_few_levels": "only {levels:d} price levels in {span:periods} (at least {min_levels:d} needed)",
+    "collinear": "price moved in step with the trend; their effects cannot be told apart",
+
+    # ---- pricing: best price
+    "no_recommendation": "no recommendation: {why}",
+    "cannot_estimate": "the elasticity cannot be estimated ({reason})",
+    "flagged": "the elasticity is flagged: {flag} ({reason})",
+    "confidence_too_low": "confidence is {confidence} ({reason})",
+    "no_recent_sales": "no recent sales to base a price on",
+    "cost_unknown": "unit cost unknown; give unit costs or an assumed margin",
+    "margin_unreachable": "no price within ±{max_change:g} % of today's {price:.2f} reaches the "
+                          "{min_margin:g} % minimum margin (that needs at least {floor:.2f})",
+    "no_price_with_ending": "no price ending in {ending} lies between {low:.2f} and {high:.2f} "
+                            "(±{max_change:g} % of today's {price:.2f})",
+    "keep_price": "keep today's price {price:.2f}: no allowed price earns more {goal}",
+    "recommend": "{new_price:.2f} ({change:+.1f} %) gives expected {goal} {expected:,.2f} per period "
+                 "vs {today:,.2f} today; better than today's price in {prob:.0f} % of the elasticity draws",
+    "at_upper_limit": "the optimum sits at the +{max_change:g} % limit and the model would go higher: "
+                      "raise in steps and watch sales",
+    "at_lower_limit": "the optimum sits at the -{max_change:g} % limit and the model would go lower: "
+                      "cut in steps and watch sales",
+    "at_minimum_margin": "the {min_margin:g} % minimum margin stops a lower price",
+
+    # ---- pricing: what-if notes per product
+    "note_no_elasticity": "no elasticity available ({confidence}, and no group to borrow from)",
+    "note_group_prior": "no own estimate ({confidence}): uses the {toward} value",
+    "note_flagged": "elasticity flagged ({flag}): treat with caution",
+    "note_no_sales": "no recent sales: baseline is zero",
+    "note_cost_unknown": "unit cost unknown: profit not computed",
+
+    # ---- ingest: where
+    "where.file": "{file}", "where.no_file": "the file", "where.line": "line {line}",
+    "where.column": "column '{column}'",
+
+    # ---- ingest: rejections
+    "gzip_damaged": "the gzip archive is damaged ({detail})",
+    "xls_old": "this is an old Excel 97 (.xls) workbook",
+    "xlsx_renamed": "this file is an Excel workbook (.xlsx) renamed to '{ext}', not CSV text",
+    "not_xlsx": "the file ends in .xlsx but is not an Excel workbook",
+    "empty_file": "the file is empty",
+    "header_unreadable": "the header line cannot be read",
+    "csv_unparsable": "the file cannot be parsed as CSV ({detail})",
+    "field_count": "this row has {fields:d} fields, the header has {expected:d}",
+    "field_count_many": "this row has {fields:d} fields, the header has {expected:d} ({count:,d} such lines in all)",
+    "no_data_rows": "the file has a header but no data rows",
+    "unterminated_quote": "a quoted value is never closed (unterminated quote)",
+    "row_unreadable": "the row cannot be read ({detail})",
+    "xlsx_unreadable": "the Excel workbook cannot be read ({detail})",
+    "sheet_empty": "the workbook's first sheet is empty",
+    "xlsx_no_data_rows": "the workbook has a header but no data rows",
+    "encoding_invalid": "the file looks like {codec} text but is not valid {codec} (byte {byte:d})",
+    "nul_bytes": "the file is not text (it contains NUL bytes)",
+    "binary": "the file is not text (it contains binary data)",
+    "mixed_encoding": "the file mixes encodings: it is UTF-8, but this line holds a byte that is not valid UTF-8",
+    "encoding_unknown": "the text encoding of the file could not be recognised",
+    "file_too_large": "the file is {size_mb:,.0f} MB, above the limit of {limit_mb:,d} MB",
+    "unknown_format": "the format of this file was not recognised",
+    "missing_columns": "the file lacks the column(s) for {fields}",
+    "mapping_unknown_columns": "the mapping names columns the file does not have: {columns}",
+    "bad_number": "'{value}' is not a number with the decimal mark '{decimal}'",
+    "bad_date": "'{value}' is not a valid date for the format {format}",
+    "dates_unreadable": "the dates are in a format that cannot be recognised",
+    "cannot_open": "the file cannot be opened ({detail})",
+    "disk_full": "the disk is full: nothing was imported",
+
+    # ---- ingest: what to do
+    "hint.recompress": "compress the export again or upload it uncompressed",
+    "hint.save_as_xlsx": "save it as .xlsx or CSV in Excel and upload that",
+    "hint.real_xlsx_name": "upload it under its real .xlsx name, or save it as CSV in Excel",
+    "hint.resave_xlsx_or_csv": "open it in Excel and save it again as .xlsx, or upload it as CSV",
+    "hint.resave_xlsx": "open it in Excel and save it again as .xlsx",
+    "hint.first_sheet": "put the export on the first sheet",
+    "hint.export_again_rows": "export the data again; the export contained no rows",
+    "hint.choose_again": "choose the exported file again; it has no rows and no header",
+    "hint.reexport_or_fix_line": "export the file again from your shop system, or fix that line in a text editor",
+    "hint.reexport_utf8": "export the file again as CSV (UTF-8) from your shop system",
+    "hint.fix_line": "fix or remove that line",
+    "hint.value_missing": "a value is missing or a delimiter was lost",
+    "hint.unquoted_delimiter": "a value contains an unquoted delimiter",
+    "hint.close_quote": "close the quote or remove the stray '\"'",
+    "hint.export_period": "export a period that contains orders",
+    "hint.shorter_range": "export a shorter date range and import the parts one by one",
+    "hint.check_settings": "check the import settings",
+    "hint.check_path": "check the path",
+    "hint.free_disk": "free some disk space and import again",
+    # hints naming a control: page wording here, CLI wording in CLI below
+    "hint.skip_bad_rows": "or tick 'Skip malformed rows' in the import settings to leave such rows out",
+    "hint.map_columns": "choose the matching column for each missing field in the column mapping, "
+                        "or pick another format",
+    "hint.date_format": "choose the date format in the import settings",
+    "hint.decimal": "correct the value, or choose the other decimal mark in the import settings",
+    "hint.generic_format": "choose the shop system, or the generic format with a column mapping",
+    "hint.currency": "set the currency in the import settings",
+    "hint.replace_orders": "tick 'Remove lines the file no longer has' to remove them",
+
+    # ---- ingest: warnings and notes
+    "duplicate_header": "{file}, line {line:d}: the header '{name}' appears more than once; "
+                        "column {index:d} was renamed '{renamed}'",
+    "date_ambiguous": "The dates are ambiguous: every value could be day-first or month-first "
+                      "('{value}' is {day_first} read day-first but {month_first} read month-first). "
+                      "They are read {chosen} ({chosen_format}); choose {other} ({other_format}) "
+                      "if that is how your shop writes dates.",
+    "order.day_first": "day-first", "order.month_first": "month-first",
+    "dates_read_as": "dates read as {format}, e.g. '{value}' = {reading}",
+    "dates_iso_mixed": "ISO dates, some with and some without a time, e.g. '{value}' = {reading}",
+    "no_date_text": "the column holds no date text (it is empty, or the cells are already dates)",
+    "no_date_format_fits": "no known date format fits the values, e.g. '{value}'",
+    "value_fits_no_date_format": "the value '{value}' fits no known date format",
+    "mixed_date_formats": "no single date format fits every value: most read as {format}, "
+                          "but '{value}' does not",
+}
+
+CLI = {
+    "hint.skip_bad_rows": "or rerun with --skip-bad-rows to leave such rows out",
+    "hint.map_columns": "choose the matching column for each missing field in the mapping "
+                        "(CLI: --map FIELD=COLUMN), or pick another format",
+    "hint.date_format": "choose the date format in the import settings (CLI: --date-format, e.g. %d.%m.%Y)",
+    "hint.decimal": "correct the value, or choose the other decimal mark (CLI: --decimal)",
+    "hint.generic_format": "choose the shop system, or the generic format with a column mapping "
+                           "(CLI: --format generic --map sku=COLUMN ...)",
+    "hint.currency": "set the currency (CLI: --currency EUR)",
+    "hint.replace_orders": "rerun with --replace-orders to remove them",
+}
