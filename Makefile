@@ -3,7 +3,9 @@ PYTHON ?= python3
 VENV   := .venv
 PY     := $(VENV)/bin/python
 DB     ?= data/ecom.db
-PORT   ?= 8501
+# Port of `make run`: STREAMLIT_SERVER_PORT (Streamlit's own variable) wins, then PORT
+# (what hosting platforms set), then Streamlit's default 8501. Empty values count as unset.
+PORT   := $(or $(STREAMLIT_SERVER_PORT),$(PORT),8501)
 
 .PHONY: run test bench demo clean-db
 
