@@ -3,7 +3,7 @@
 Run: ``.venv/bin/python bench/pages.py`` (``--db PATH`` reuses a store built earlier with
 ``python -m ecom_models demo --db PATH``; otherwise one is built in a temp dir, ~10 s).
 
-Figures (GUIDE §7, "pages: warm rerun time of a page, and cold first-page time"):
+Figures (docs/architecture.md §8: cold first page and warm rerun of a page):
 - cold: from starting ``streamlit run app.py`` (fresh process, empty caches) until the
   Overview's six KPI values are visible in the first browser page. Chromium is launched
   before the clock starts, so its own start-up is not counted.

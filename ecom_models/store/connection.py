@@ -1,6 +1,6 @@
 """Short-lived SQLite connections to the store.
 
-Rules (GUIDE §4): one connection per operation, WAL journal, foreign keys on,
+Rules (docs/architecture.md §4): one connection per operation, WAL journal, foreign keys on,
 writes inside ``BEGIN IMMEDIATE`` so concurrent writers queue instead of failing
 with "database is locked" half-way through.
 """

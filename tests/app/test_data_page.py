@@ -77,7 +77,7 @@ def test_a_bad_file_is_rejected_by_name_and_nothing_is_imported(shop_store, name
 
 def test_hostile_names_in_report_and_errors_stay_text(empty_store):
     """The preview of a file with hostile product names, and an error quoting a hostile
-    cell, render no live markup (guards against Markdown/HTML injection, GUIDE §5)."""
+    cell, render no live markup (guards against Markdown/HTML injection, docs/architecture.md §5)."""
     at = open_data_page()
     at.selectbox(key="import_format").select("generic").run()
     upload(at, "shop_eur_orders.csv", FIXTURE.read_bytes())

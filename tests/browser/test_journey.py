@@ -115,7 +115,7 @@ def chrome(server):
     with sync_playwright() as pw:
         chromium = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
         try:
-            # GUIDE §4: the first session after server start may not resolve deep links.
+            # docs/architecture.md §7: the first session after server start may not resolve deep links.
             warmup = chromium.new_page()
             warmup.goto(server + "/", timeout=WAIT_MS)
             warmup.locator(KPI).first.wait_for(timeout=WAIT_MS)
