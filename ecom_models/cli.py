@@ -44,6 +44,12 @@ def build_parser() -> argparse.ArgumentParser:
     imp.add_argument("--currency", help="currency when the file has none, e.g. EUR")
     imp.add_argument("--skip-bad-rows", action="store_true",
                      help="leave out rows with the wrong number of fields or bad values")
+    imp.add_argument("--channel", help="name of the shop / sales channel the files come from "
+                     "(default: the shop system, e.g. shopware); orders, products and customers "
+                     "are identified within their channel")
+    imp.add_argument("--replace-orders", action="store_true",
+                     help="remove stored lines of the file's orders that the file no longer has "
+                     "(default: keep them and report them)")
     imp.add_argument("--json", action="store_true", help="one JSON object per file")
 
     summ = sub.add_parser("summary", help="headline figures of the store")
@@ -78,7 +84,8 @@ def cmd_import(args) -> int:
 
     db = args.db or default_db_path()
     opts = Options(mapping=_mapping(args.map), decimal=args.decimal, date_format=args.date_format,
-                   currency=args.currency, skip_bad_rows=args.skip_bad_rows)
+                   currency=args.currency, skip_bad_rows=args.skip_bad_rows,
+                   channel=args.channel, replace_orders=args.replace_orders)
     worst = 0
     for path in args.files:
         progress = None if args.json or not sys.stderr.isatty() else _progress_printer(path.name)
@@ -94,11 +101,31 @@ def cmd_import(args) -> int:
             print(f"{result['status']}: {path.name} as {r.get('format_label')} — "
                   f"{result['rows_read']} rows read, {result['rows_imported']} imported, "
                   f"{result['rows_skipped']} skipped")
+            if result["status"] == "imported":
+                print(f"  effect: {merge_effect(result)}")
             for warning in r.get("warnings", []):
                 print(f"  note: {warning}")
         if result["status"] == "rejected":
             worst = 2
+    if any(True for _ in args.files) and Path(db).is_file():
+        from .store.queries import order_lines
+
+        order_lines(db)  # refresh the columnar snapshot now, not on the first page view
     return worst
+
+
+def merge_effect(result: dict) -> str:
+    """One line saying what an import did to the stored figures (plain CLI output)."""
+    parts = [f"{result['lines_new']:,} new lines", f"{result['rows_updated']:,} changed",
+             f"{result['lines_unchanged']:,} already stored unchanged"]
+    if result["lines_not_in_file"]:
+        verb = "removed" if result["lines_removed"] else "kept (--replace-orders removes them)"
+        parts.append(f"{result['orders_lacking_lines']:,} orders in this file lack "
+                     f"{result['lines_not_in_file']:,} stored lines: {verb}")
+    effect = result.get("revenue_effect") or {}
+    parts.append("revenue " + (", ".join(f"{v:+,.2f} {c}" for c, v in effect.items())
+                               if effect else "unchanged"))
+    return "; ".join(parts)
 
 
 def cmd_summary(args) -> int:
@@ -106,9 +133,12 @@ def cmd_summary(args) -> int:
     from .store.queries import order_lines
 
     lines = order_lines(args.db or default_db_path())
+    from .countries import to_code
+
     currency = args.currency or next(iter(currencies(lines)), None)
+    country = (to_code(args.country) or args.country) if args.country else None
     try:
-        filters = Filters(args.date_from, args.date_to, args.country, currency)
+        filters = Filters(args.date_from, args.date_to, country, currency)
     except ValueError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
@@ -136,13 +166,17 @@ def cmd_elasticity(args) -> int:
             print(f"error: no sales in {currency} for SKU(s): {', '.join(unknown)}", file=sys.stderr)
             return 2
         table = table.loc[table["sku"].astype(str).isin(args.sku)]
-    table = table.assign(currency=currency)
+    from .messages import render
+
+    # the model gives reason_code/reason_params; the CLI words them in English
+    table = table.assign(currency=currency, reason=[render(code, params, cli=True) for code, params
+                                                    in zip(table["reason_code"], table["reason_params"])])
     table = table.astype(object).where(table.notna(), None)  # JSON has no NaN
     if args.json:
         for record in table.to_dict("records"):
             print(json.dumps(record, default=str))
     else:
-        print(table.to_string(index=False))
+        print(table.drop(columns=["reason_code", "reason_params"]).to_string(index=False))
     return 0
 
 
@@ -163,6 +197,12 @@ def cmd_demo(args) -> int:
 
 
 def main(argv: list[str] | None = None) -> int:
+    from .store.queries import StoreMissing
+
     args = build_parser().parse_args(argv)
-    return {"import": cmd_import, "summary": cmd_summary, "elasticity": cmd_elasticity,
-            "demo": cmd_demo}[args.command](args)
+    try:
+        return {"import": cmd_import, "summary": cmd_summary, "elasticity": cmd_elasticity,
+                "demo": cmd_demo}[args.command](args)
+    except StoreMissing as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2

@@ -1,8 +1,13 @@
 """Turn a read table into canonical order lines or products, with the facts for the report.
 
-Canonical order lines (one row each): order_id, line_no, ordered_at (datetime64, NaT when
-the export has no date), sku, product_name, quantity (negative = returned), unit_price,
-currency, customer_id, country, is_return, is_product, source_line.
+Canonical order lines (one row each): order_id, line_id (the shop's own line id or None),
+event (ledger event reference or None), reversal (the netting line of a cancelled sale),
+ordered_at (datetime64, NaT when the export has no date), sku, product_name, quantity
+(negative = returned), unit_price (net of VAT when ``price_basis`` is 'net'), currency,
+customer_id (as exported; the store pseudonymises it), country (ISO 3166-1 alpha-2 code,
+or the export's text when unknown), is_return, is_product, source_line, vat_rate (percent
+or NaN), price_basis ('net' or None = as exported). The store derives each line's
+identity from these (``store.line_identity``).
 """
 from __future__ import annotations
 
@@ -14,16 +19,22 @@ import pandas as pd
 from .dates import CANDIDATE_FORMATS, detect_date_format, parse_dates
 from .errors import IngestError
 from .numbers import clean_id, detect_decimal_for_columns, parse_numbers
+from ..countries import to_codes
+from .currencies import currency_from_symbols, reject_contradicting_signs
 from .presets import NON_PRODUCT_PATTERN, NON_PRODUCT_SKUS, Preset, resolve_columns
 from .reader import RawTable
 from .shop_rules import RULES
 
-ORDER_COLUMNS = ["order_id", "line_no", "ordered_at", "sku", "product_name", "quantity",
-                 "unit_price", "currency", "customer_id", "country", "is_return",
-                 "is_product", "source_line"]
+ORDER_COLUMNS = ["order_id", "line_id", "event", "reversal", "ordered_at", "sku",
+                 "product_name", "quantity", "unit_price", "currency", "customer_id", "country",
+                 "is_return", "is_product", "source_line", "vat_rate", "price_basis"]
+CUSTOMER_COLUMNS = ["customer_id", "country", "customer_group", "source_line"]
 PRODUCT_COLUMNS = ["sku", "name", "category", "unit_cost", "current_price", "currency",
                    "stock", "source_line"]
-NUMERIC_ORDER_FIELDS = ("quantity", "unit_price", "line_total")
+NUMERIC_ORDER_FIELDS = ("quantity", "unit_price", "line_total", "vat_rate")
+# Largest |quantity|, |price| and |quantity × price| accepted (beyond: a bad row). Far above
+# any real line, far below float overflow (9.7e307 × 10 = inf).
+MAX_ABS_VALUE = 1e12
 NUMERIC_PRODUCT_FIELDS = ("unit_cost", "current_price", "sale_price", "stock")
 
 
@@ -36,6 +47,8 @@ class Options:
     date_format: str | None = None                           # strptime format
     currency: str | None = None                              # when the file has none
     skip_bad_rows: bool = False
+    channel: str | None = None                               # the shop's name (default: shop system)
+    replace_orders: bool = False                             # remove stored lines a newer export lacks
 
 
 @dataclass
@@ -155,21 +168,6 @@ def _dates(frame, cols, opts, file, skip, warnings) -> tuple[dict, pd.Series]:
     return info, dropped
 
 
-CURRENCY_SIGNS = {"€": "EUR", "£": "GBP", "$": "USD", "₹": "INR", "CHF": "CHF", "EUR": "EUR",
-                  "GBP": "GBP", "USD": "USD"}
-
-
-def currency_from_symbols(frame: pd.DataFrame, fields) -> str | None:
-    """The one currency whose sign or code the money cells carry ('€12,50' → EUR), or None
-    when they carry none or several. Looks at the distinct values only."""
-    found = set()
-    for f in fields:
-        if f in frame and frame[f].dtype != float:
-            text = " ".join(map(str, frame[f].dropna().unique()[:5000]))
-            found |= {code for sign, code in CURRENCY_SIGNS.items() if sign in text}
-    return found.pop() if len(found) == 1 else None
-
-
 def _best_partial_format(text: pd.Series) -> str | None:
     """The candidate date format that parses the most distinct values (None if none parses any)."""
     distinct = pd.Series(text.unique()).astype(str)
@@ -185,15 +183,9 @@ def _skipped(frame: pd.DataFrame, reasons: pd.Series) -> pd.DataFrame:
                          "reason": reasons[mask].to_numpy()})
 
 
-def normalize_orders(raw: RawTable, preset: Preset, opts: Options, file: str,
-                     positions: np.ndarray | None = None) -> Normalized:
-    """Canonical order lines from ``raw`` (see module docstring); raises ``IngestError``.
-
-    ``positions``: each raw row's 1-based position within its order over the whole file,
-    when ``raw`` is one slice of a larger file (see ``streaming``); computed here otherwise.
-    """
-    required = tuple(f for f in preset.required)
-    frame, cols = _map(raw, preset, opts, file, required)
+def normalize_orders(raw: RawTable, preset: Preset, opts: Options, file: str) -> Normalized:
+    """Canonical order lines from ``raw`` (see module docstring); raises ``IngestError``."""
+    frame, cols = _map(raw, preset, opts, file, tuple(preset.required))
     if preset.name == "generic" and "unit_price" not in frame and "line_total" not in frame:
         _missing_error(preset, ["unit_price"], cols, raw, file)
     warnings = list(raw.warnings)
@@ -201,14 +193,12 @@ def normalize_orders(raw: RawTable, preset: Preset, opts: Options, file: str,
     if rule is not None:
         frame = rule(frame, raw.frame)
     frame = frame.reset_index(drop=True)
-    for marker in ("_return", "_reverse", "_non_product"):
-        if marker not in frame:
-            frame[marker] = False
+    for marker in ("_return", "_reverse", "_non_product", "_gross", "_vat_known"):
+        frame[marker] = frame[marker].fillna(False).astype(bool) if marker in frame else False
     reasons = frame["_skip"].astype(str) if "_skip" in frame else pd.Series("", index=frame.index)
     if "order_id" not in frame:
         frame["order_id"] = ""
     frame["order_id"] = clean_id(frame["order_id"].astype(str))
-    frame["_pos"] = order_positions(frame["order_id"]) if positions is None else positions
     reasons = reasons.where((reasons != "") | frame["order_id"].notna(), "no order number")
     sku = clean_id(frame["sku"].astype(str)) if "sku" in frame else pd.Series(None, index=frame.index, dtype=object)
     name = frame["product_name"].astype(str).str.strip() if "product_name" in frame else pd.Series("", index=frame.index)
@@ -218,6 +208,8 @@ def normalize_orders(raw: RawTable, preset: Preset, opts: Options, file: str,
     frame["sku"] = sku.where(~no_sku, name)
     reasons = reasons.where((reasons != "") | frame["sku"].notna(), "no SKU and no product name")
     skip = reasons != ""
+    fixed_currency = opts.currency or preset.currency
+    reject_contradicting_signs(frame, NUMERIC_ORDER_FIELDS, fixed_currency, cols, file, skip)
     symbol_currency = currency_from_symbols(frame, NUMERIC_ORDER_FIELDS)
     decimal, bad_num = _numbers(frame, NUMERIC_ORDER_FIELDS, cols, opts, file, skip)
     date_info, bad_date = _dates(frame, cols, opts, file, skip, warnings)
@@ -232,54 +224,94 @@ def normalize_orders(raw: RawTable, preset: Preset, opts: Options, file: str,
         # signed: quantity × unit_price reproduces the stated line total (refunds included)
         frame.loc[from_total, "unit_price"] = frame.loc[from_total, "line_total"] / qty[from_total]
     reasons = reasons.where(frame["quantity"].notna() | (reasons != ""), "no quantity")
+    reasons = _out_of_bounds(frame, qty, reasons, cols, opts, file)
     skip = reasons != ""
-    no_price = frame["unit_price"].isna() & ~skip
+    vat = frame["vat_rate"].astype(float) if "vat_rate" in frame else pd.Series(np.nan, index=frame.index)
+    gross = frame["_gross"].to_numpy() & vat.notna().to_numpy()
+    price = frame["unit_price"].astype(float)
+    price = price.where(~gross, price / (1.0 + vat / 100.0))
+    if gross.any():
+        warnings.append(f"{int(gross.sum())} line(s) had prices including VAT; they are stored "
+                        "net of VAT (price ÷ (1 + VAT rate))")
+    no_price = price.isna() & ~skip
     if no_price.any():
         warnings.append(f"{int(no_price.sum())} line(s) have no price: they count as units "
                         "but add no revenue")
     currency = (frame["currency"].astype(str).str.strip().str.upper()
                 if "currency" in frame else pd.Series("", index=frame.index))
-    fallback = opts.currency or preset.currency
+    fallback = fixed_currency
     if fallback is None and "currency" not in frame and symbol_currency:
         fallback = symbol_currency
         warnings.append(f"currency {symbol_currency} taken from the currency signs in the prices")
     if (currency == "").any() and fallback is None and "currency" not in frame:
         warnings.append("the file names no currency; set one in the import settings")
     currency = currency.where(currency != "", fallback)
+    country, unknown = (to_codes(frame["country"].astype(str).str.strip().replace("", None))
+                        if "country" in frame else (None, []))
+    if unknown:
+        warnings.append(f"country names without an ISO code, kept as written: {', '.join(unknown[:10])}")
     out = pd.DataFrame({
-        "order_id": frame["order_id"], "ordered_at": frame["ordered_at"], "sku": frame["sku"],
+        "order_id": frame["order_id"],
+        "line_id": _text_or_none(frame, "line_id"), "event": _text_or_none(frame, "event"),
+        "reversal": False,
+        "ordered_at": frame["ordered_at"], "sku": frame["sku"],
         "product_name": name.where(name != "", None), "quantity": qty,
-        "unit_price": frame["unit_price"].astype(float), "currency": currency,
+        "unit_price": price, "currency": currency,
         "customer_id": clean_id(frame["customer_id"].astype(str)) if "customer_id" in frame else None,
-        "country": (frame["country"].astype(str).str.strip().replace("", None)
-                    if "country" in frame else None),
+        "country": country,
         "is_return": frame["_return"].astype(bool) | (qty < 0),
         "is_product": ~(frame["_non_product"].astype(bool).to_numpy()
                         | _per_distinct(frame["sku"], lambda u: u.str.upper().isin(NON_PRODUCT_SKUS)
                                         | u.str.match(NON_PRODUCT_PATTERN))),
         "source_line": frame["_line"].astype(int),
+        "vat_rate": vat,
+        "price_basis": np.where(frame["_vat_known"].to_numpy() & vat.notna().to_numpy(), "net", None),
     })
     skipped = _skipped(frame, reasons)
     keep = ~skip.to_numpy()
     reverse = frame["_reverse"].astype(bool).to_numpy()[keep]
     out = out.loc[keep].reset_index(drop=True)
-    out["line_no"] = _line_numbers(frame.loc[keep, "_pos"],
-                                   frame.loc[keep, "line_id"] if "line_id" in frame else None)
     if reverse.any():
         back = out.loc[reverse].copy()
         back["quantity"] = -back["quantity"]
         back["is_return"] = True
-        back["line_no"] = -back["line_no"]
+        back["reversal"] = True
         out = pd.concat([out, back], ignore_index=True)
-    facts = {"decimal": decimal, **date_info, "columns": cols, "reversed": int(reverse.sum())}
+    facts = {"decimal": decimal, **date_info, "columns": cols, "reversed": int(reverse.sum()),
+             "unknown_countries": unknown}
     return Normalized(out[ORDER_COLUMNS], facts, warnings, skipped)
 
 
-def order_positions(order_id: pd.Series) -> np.ndarray:
-    """1-based position of each row within its order, in file order (skipped rows count too,
-    so a line keeps its number when a re-export fixes an earlier bad row)."""
-    codes = pd.factorize(order_id, use_na_sentinel=False)[0]
-    return pd.Series(codes).groupby(codes, sort=False).cumcount().to_numpy() + 1
+def _text_or_none(frame: pd.DataFrame, column: str):
+    if column not in frame:
+        return None
+    text = frame[column].astype(object).where(frame[column].notna(), "").astype(str).str.strip()
+    return text.where(text != "", None)
+
+
+def _out_of_bounds(frame: pd.DataFrame, qty: pd.Series, reasons: pd.Series, cols: dict,
+                   opts: Options, file: str) -> pd.Series:
+    """Lines whose quantity, price or amount is not finite or beyond ``MAX_ABS_VALUE`` are
+    bad rows: rejected with file, line and column, or skipped with ``skip_bad_rows``."""
+    price = frame["unit_price"].astype(float)
+    with np.errstate(over="ignore", invalid="ignore"):
+        amount = qty * price
+    for what, field_name, values in (("quantity", "quantity", qty), ("price", "unit_price", price),
+                                     ("amount (quantity × price)", "unit_price", amount)):
+        bad = values.notna() & ~(values.abs() <= MAX_ABS_VALUE) & (reasons == "")
+        if not bad.any():
+            continue
+        if not opts.skip_bad_rows:
+            row = int(bad.to_numpy().argmax())
+            column = cols.get(field_name) or cols.get("line_total", field_name)
+            raise IngestError(
+                f"the {what} {values.iloc[row]:.4g} is beyond any real order line "
+                f"({int(bad.sum())} such line(s))", file=file,
+                line=int(frame["_line"].iloc[row]), column=column,
+                hint="correct the value in the export, or tick 'skip malformed rows' "
+                     "(CLI: --skip-bad-rows)")
+        reasons = reasons.where(~bad, "value beyond any real order line")
+    return reasons
 
 
 def _per_distinct(values: pd.Series, test) -> np.ndarray:
@@ -288,15 +320,6 @@ def _per_distinct(values: pd.Series, test) -> np.ndarray:
     codes, uniques = pd.factorize(values, use_na_sentinel=False)
     verdict = np.asarray(test(pd.Series(uniques, dtype=object).astype(str)), dtype=bool)
     return verdict[codes]
-
-
-def _line_numbers(positions: pd.Series, line_id: pd.Series | None) -> np.ndarray:
-    """The shop's own line id when it is a unique integer, else the position in the order."""
-    if line_id is not None:
-        ids = pd.to_numeric(line_id, errors="coerce").to_numpy()
-        if not np.isnan(ids).any() and len(np.unique(ids)) == len(ids):
-            return ids.astype(np.int64)
-    return positions.to_numpy(dtype=np.int64)
 
 
 def normalize_products(raw: RawTable, preset: Preset, opts: Options, file: str) -> Normalized:

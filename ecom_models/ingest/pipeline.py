@@ -6,8 +6,10 @@ validation report before the user commits; ``commit`` writes in one transaction;
 """
 from __future__ import annotations
 
+import errno
 import hashlib
 import json
+import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -37,14 +39,19 @@ def content_hash(raw: bytes) -> str:
     return hashlib.sha256(raw).hexdigest()
 
 
-def read_and_detect(raw: bytes, file_name: str, fmt: str, opts: Options, progress=None
-                    ) -> tuple[RawTable, Preset]:
-    """Read the file and pick its preset. Raises ``IngestError`` (naming file/line/column)."""
+def read_and_detect(raw: bytes, file_name: str, fmt: str, opts: Options, progress=None,
+                    upload_limit: bool = True) -> tuple[RawTable, Preset]:
+    """Read the file and pick its preset. Raises ``IngestError`` (naming file/line/column).
+    ``upload_limit``: apply the app's upload limit ``MAX_UPLOAD_MB`` (the command line
+    reads files of any size)."""
     step = progress or (lambda fraction, message: None)
-    if len(raw) > MAX_UPLOAD_MB * 1024 * 1024:
-        raise IngestError(f"the file is {len(raw) / 1024 / 1024:,.0f} MB, above the limit of "
-                          f"{MAX_UPLOAD_MB} MB", file=file_name,
-                          hint="export a shorter date range and import the parts one by one")
+    max_mb = MAX_UPLOAD_MB
+    if upload_limit and len(raw) > max_mb * 1024 * 1024:
+        raise IngestError(f"the file is {len(raw) / 1024 / 1024:,.0f} MB, above the upload "
+                          f"limit of {max_mb:,.0f} MB", file=file_name,
+                          hint="compress it with gzip (exports shrink about 6×; .gz files are "
+                               "read directly), import it on the command line, which has no "
+                               "limit, or export a shorter date range")
     step(0.05, "reading")
     table = read_table(raw, file_name, skip_bad_rows=opts.skip_bad_rows)
     preset, recognised = pick_preset(table.header, fmt)
@@ -66,11 +73,11 @@ def _rejection(exc: Exception, file_name: str) -> IngestError:
 
 
 def prepare(raw: bytes, file_name: str, fmt: str = "auto", options: Options | None = None,
-            progress=None) -> Prepared:
+            progress=None, upload_limit: bool = True) -> Prepared:
     """Read and validate one file. Raises ``IngestError`` (naming file/line/column)."""
     opts = options or Options()
     try:
-        table, preset = read_and_detect(raw, file_name, fmt, opts, progress)
+        table, preset = read_and_detect(raw, file_name, fmt, opts, progress, upload_limit)
         return _prepare_table(table, preset, content_hash(raw), file_name, opts, progress)
     except (IngestError, ValueError) as exc:
         raise _rejection(exc, file_name) from None
@@ -78,7 +85,10 @@ def prepare(raw: bytes, file_name: str, fmt: str = "auto", options: Options | No
 
 def _prepare_table(table: RawTable, preset: Preset, digest: str, file_name: str, opts: Options,
                    progress=None) -> Prepared:
-    normalize = normalize_orders if preset.kind == "orders" else normalize_products
+    from .customers import normalize_customers
+
+    normalize = {"orders": normalize_orders, "products": normalize_products,
+                 "customers": normalize_customers}[preset.kind]
     result = normalize(table, preset, opts, file_name)
     if progress:
         progress(0.6, "validated")
@@ -125,22 +135,72 @@ def build_report(file_name: str, preset: Preset, detected: dict, rows_read: int,
             "last_date": str(dated.max()) if len(dated) else None,
             "currencies": sorted(str(c) for c in rows["currency"].dropna().unique()),
             "countries": int(rows["country"].nunique()),
+            "unknown_countries": list(result.facts.get("unknown_countries", [])),
+            "vat": ("net" if (rows["price_basis"] == "net").all() else
+                    "mixed" if (rows["price_basis"] == "net").any() else "as_exported")
+            if len(rows) else "as_exported",
         })
+    elif preset.kind == "customers":
+        report.update({"customers": int(len(rows)),
+                       "with_country": int(rows["country"].notna().sum())})
     else:
         report.update({"products": int(len(rows)),
                        "with_unit_cost": int(rows["unit_cost"].notna().sum())})
     return report
 
 
-def commit(prepared: Prepared, db: Path | str, progress=None) -> dict:
-    """Write a prepared file in one transaction; returns the import outcome."""
+def channel_of(prepared: Prepared, options: Options | None = None) -> str:
+    """The channel the file's orders, products and customers belong to: the user's name for
+    the shop (``Options.channel``) or the shop system of the layout."""
+    return ((options.channel if options else None) or prepared.preset.channel).strip()
+
+
+def preview(prepared: Prepared, db: Path | str, options: Options | None = None) -> dict:
+    """What committing would do to the stored figures (nothing is written): counts of new,
+    changed, unchanged lines, stored lines of the file's orders that it lacks, and the
+    revenue effect per currency (``store.merge.MergePlan.summary``)."""
+    from ..store.imports import preview_import
+
+    if prepared.preset.kind != "orders" or not Path(db).is_file():
+        n = len(prepared.rows)
+        return {"lines_new": n, "lines_changed": 0, "lines_unchanged": 0,
+                "lines_not_in_file": 0, "orders_lacking_lines": 0, "lines_removed": 0,
+                "revenue_effect": {}}
+    return preview_import(db, channel_of(prepared, options), prepared.rows,
+                          prepared.preset.ledger, bool(options and options.replace_orders))
+
+
+def commit(prepared: Prepared, db: Path | str, progress=None, options: Options | None = None
+           ) -> dict:
+    """Write a prepared file in one transaction; returns the import outcome. A store that
+    cannot be written (disk full, read-only) rolls back and gives a 'rejected' outcome."""
     from ..store.imports import write_import
 
     report = prepared.report
     meta = store_meta(prepared.file_name, prepared.content_hash, prepared.preset, report)
-    written = write_import(db, meta, prepared.preset.kind, prepared.preset.channel,
-                           prepared.rows, progress)
+    try:
+        written = write_import(db, meta, prepared.preset.kind, channel_of(prepared, options),
+                               prepared.rows, progress, ledger=prepared.preset.ledger,
+                               replace_orders=bool(options and options.replace_orders))
+    except (sqlite3.DatabaseError, OSError) as exc:
+        return outcome(prepared.file_name, "rejected", report,
+                       error=storage_error(exc, prepared.file_name, db))
     return outcome(prepared.file_name, written["status"], report, written)
+
+
+def storage_error(exc: Exception, file_name: str, db: Path | str) -> IngestError:
+    """A clear rejection for a store that could not be written; nothing was imported."""
+    text = str(exc).lower()
+    if "full" in text or getattr(exc, "errno", None) in (errno.ENOSPC, errno.EFBIG):
+        problem = "the disk is full: nothing was imported"
+        hint = "free some disk space, then import the file again"
+    elif "readonly" in text or "read-only" in text or getattr(exc, "errno", None) in (errno.EACCES, errno.EROFS):
+        problem = f"the store {db} cannot be written: nothing was imported"
+        hint = "check the folder's permissions or choose another store (--db)"
+    else:
+        problem = f"the store {db} could not be written ({exc}): nothing was imported"
+        hint = "try again; if it keeps failing, check the disk"
+    return IngestError(problem, file=file_name, hint=hint)
 
 
 def store_meta(file_name: str, digest: str, preset: Preset, report: dict) -> dict:
@@ -160,6 +220,12 @@ def outcome(file_name: str, status: str, report: dict | None, written: dict | No
         "rows_imported": report.get("rows_imported", 0) if status == "imported" else 0,
         "lines_stored": (written or {}).get("rows_imported", 0),
         "rows_updated": (written or {}).get("rows_updated", 0),
+        "lines_new": (written or {}).get("lines_new", 0),
+        "lines_unchanged": (written or {}).get("lines_unchanged", 0),
+        "lines_not_in_file": (written or {}).get("lines_not_in_file", 0),
+        "orders_lacking_lines": (written or {}).get("orders_lacking_lines", 0),
+        "lines_removed": (written or {}).get("lines_removed", 0),
+        "revenue_effect": (written or {}).get("revenue_effect", {}),
         "rows_skipped": report.get("rows_skipped", 0),
         "detected": report.get("detected", {}),
         "import_id": (written or {}).get("import_id"),
@@ -172,7 +238,8 @@ def outcome(file_name: str, status: str, report: dict | None, written: dict | No
 
 
 def import_bytes(raw: bytes, file_name: str, db: Path | str, fmt: str = "auto",
-                 options: Options | None = None, progress=None) -> dict:
+                 options: Options | None = None, progress=None,
+                 upload_limit: bool = True) -> dict:
     """Import one file's bytes; never raises for bad input (status 'rejected' instead)."""
     from ..store.imports import find_import
 
@@ -181,15 +248,15 @@ def import_bytes(raw: bytes, file_name: str, db: Path | str, fmt: str = "auto",
         return outcome(file_name, "already_imported", json.loads(known["report"]),
                        {"import_id": known["id"], "rows_imported": 0, "rows_updated": 0})
     try:
-        prepared = prepare(raw, file_name, fmt, options, progress)
+        prepared = prepare(raw, file_name, fmt, options, progress, upload_limit)
     except IngestError as exc:
         return outcome(file_name, "rejected", None, error=exc)
-    return commit(prepared, db, progress)
+    return commit(prepared, db, progress, options)
 
 
 def import_file(path: Path | str, db: Path | str, fmt: str = "auto",
                 options: Options | None = None, progress=None) -> dict:
-    """Import a file from disk (see ``import_bytes``)."""
+    """Import a file from disk (see ``import_bytes``); no upload size limit."""
     path = Path(path)
     try:
         raw = path.read_bytes()
@@ -197,4 +264,4 @@ def import_file(path: Path | str, db: Path | str, fmt: str = "auto",
         return outcome(path.name, "rejected", None,
                        error=IngestError(f"the file cannot be opened ({exc.strerror})",
                                          file=path.name, hint="check the path"))
-    return import_bytes(raw, path.name, db, fmt, options, progress)
+    return import_bytes(raw, path.name, db, fmt, options, progress, upload_limit=False)

@@ -12,7 +12,8 @@ from dataclasses import dataclass, field
 
 ORDER_FIELDS = ("order_id", "line_id", "ordered_at", "sku", "product_name", "category",
                 "quantity", "unit_price", "line_total", "currency", "customer_id",
-                "country", "status", "line_mode")
+                "country", "status", "line_mode", "vat_rate")
+CUSTOMER_FIELDS = ("customer_id", "country", "customer_group")
 PRODUCT_FIELDS = ("sku", "product_name", "category", "unit_cost", "current_price",
                   "sale_price", "currency", "stock", "price_group", "from_quantity")
 
@@ -33,7 +34,7 @@ class Preset:
 
     name: str
     label: str
-    kind: str                                  # 'orders' or 'products'
+    kind: str                                  # 'orders', 'products' or 'customers'
     channel: str                               # part of the order lines' natural key
     columns: dict[str, tuple[str, ...]]
     required: tuple[str, ...]
@@ -41,6 +42,7 @@ class Preset:
     currency: str | None = None                # when the export has no currency column
     date_format: str | None = None             # when the shop's format is known for sure
     notes: tuple[str, ...] = field(default_factory=tuple)
+    ledger: bool = False                       # rows are events (see store.line_identity)
 
 
 PRESETS: dict[str, Preset] = {p.name: p for p in [
@@ -71,12 +73,15 @@ PRESETS: dict[str, Preset] = {p.name: p for p in [
          "sku": ("articleNumber",), "product_name": ("articleName",),
          "quantity": ("quantity",), "unit_price": ("price",), "currency": ("currency",),
          "customer_id": ("customerId",), "status": ("orderStatusID", "status"),
-         "line_mode": ("mode",)},
+         "line_mode": ("mode",), "vat_rate": ("taxRate",)},
         ("order_id", "ordered_at", "sku", "quantity", "unit_price"),
         ("orderId", "orderTime", "articleNumber", "articleName", "invoiceAmount"),
         notes=("Lines with mode ≠ 0 (vouchers, discounts, payment surcharges) are "
                "non-product lines. Order status 4 (cancelled) is netted; status -1 "
-               "(checkout aborted, never ordered) is skipped.",)),
+               "(checkout aborted, never ordered) is skipped.",
+               "Prices are stored net of VAT: gross prices (net = 0) are divided by "
+               "1 + taxRate; the order's net shipping becomes a non-product line.",
+               "The country comes from the customers export (import it too).")),
     Preset(
         "magento", "Magento orders", "orders", "magento",
         {"order_id": ("increment_id", "order_id", "Order #"), "product_name": ("name",),
@@ -104,7 +109,8 @@ PRESETS: dict[str, Preset] = {p.name: p for p in [
         ("settlement-id", "transaction-type", "price-type", "price-amount",
          "item-related-fee-amount"),
         notes=("Principal amounts become product lines; fees, shipping and promotions "
-               "non-product lines.",)),
+               "non-product lines.", "Each settlement row is an event: a refund in a later "
+               "report adds to its order and never replaces the sale."), ledger=True),
     Preset(
         "ebay", "eBay Selling Manager sales history", "orders", "ebay",
         {"order_id": ("Sales Record Number",), "ordered_at": ("Sale Date",),
@@ -132,6 +138,14 @@ PRESETS: dict[str, Preset] = {p.name: p for p in [
         "shopware-stock", "Shopware 5 article stock", "products", "shopware",
         {"sku": ("ordernumber",), "stock": ("instock",), "current_price": ("_price",)},
         ("sku", "stock"), ("ordernumber", "instock", "_supplier")),
+    Preset(
+        "shopware-customers", "Shopware 5 customers", "customers", "shopware",
+        {"customer_id": ("customernumber",), "country": ("billing_countryID",),
+         "customer_group": ("customergroup",)},
+        ("customer_id",), ("customernumber", "billing_countryID", "customergroup", "subshopID"),
+        notes=("Customers give their orders a country (billing country). E-mail addresses, "
+               "names, addresses and password hashes are not read; customer numbers are "
+               "stored as keyed pseudonyms.",)),
     Preset(
         "woocommerce", "WooCommerce products", "products", "woocommerce",
         {"sku": ("SKU",), "product_name": ("Name",), "category": ("Categories",),
@@ -166,7 +180,7 @@ PRESETS: dict[str, Preset] = {p.name: p for p in [
 FORMAT_CHOICES = ("auto", "online-retail", "shopify", "shopware", "woocommerce", "magento",
                   "amazon", "ebay", "etsy", "generic")
 # A CLI/app format name may stand for several layouts of one shop system.
-FAMILIES = {"shopware": ("shopware", "shopware-prices", "shopware-stock"),
+FAMILIES = {"shopware": ("shopware", "shopware-prices", "shopware-stock", "shopware-customers"),
             "magento": ("magento", "magento-products"),
             "amazon": ("amazon-sales", "amazon-settlement"),
             "shopify": ("shopify", "shopify-products")}

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 
+import numpy as np
 import pandas as pd
 
 from .errors import IngestError
@@ -67,13 +68,37 @@ def shopify(frame: pd.DataFrame, raw: pd.DataFrame) -> pd.DataFrame:
 
 def shopware(frame: pd.DataFrame, raw: pd.DataFrame) -> pd.DataFrame:
     """Shopware 5: mode ≠ 0 is a voucher/discount/surcharge; status 4 is a cancelled
-    order (netted); status -1 is an aborted checkout, which never became an order."""
+    order (netted); status -1 is an aborted checkout, which never became an order.
+
+    VAT: ``net`` = 1 (trader orders) means the prices are net; ``net`` = 0 means they
+    include VAT at ``taxRate`` (``_gross`` marks them for ``normalize``); ``taxFree`` = 1
+    means no VAT. The order's net shipping (``invoiceShippingNet``, order-level) becomes one
+    non-product line per order."""
     mode = frame.get("line_mode", pd.Series("0", index=frame.index)).str.strip()
     frame["_non_product"] = ~mode.isin(["", "0"])
     status = frame.get("status", pd.Series("", index=frame.index)).str.strip()
     frame["_reverse"] = status == "4"
     frame["_skip"] = ""
     frame.loc[status == "-1", "_skip"] = "aborted checkout (order status -1): never an order"
+    if "net" in raw and "vat_rate" in frame:
+        tax_free = raw["taxFree"].str.strip() == "1" if "taxFree" in raw else False
+        frame["_gross"] = (raw["net"].str.strip() == "0").to_numpy() & ~np.asarray(tax_free)
+        frame["_vat_known"] = True
+        frame.loc[np.asarray(tax_free), "vat_rate"] = "0"
+    if "invoiceShippingNet" in raw:
+        shipping = raw["invoiceShippingNet"].str.strip()
+        first = (~frame["order_id"].duplicated() & (frame["_skip"] == "")
+                 & ~shipping.isin(["", "0", "0.0", "0.00"]).to_numpy())
+        rows = frame.loc[first].copy()
+        rows["sku"] = "SHIPPING"
+        rows["product_name"] = "invoiceShippingNet"
+        rows["quantity"] = "1"
+        rows["unit_price"] = shipping[first.to_numpy()].to_numpy()
+        rows["_non_product"] = True
+        rows["line_id"] = "shipping"
+        if "_gross" in rows:
+            rows["_gross"] = False
+        frame = pd.concat([frame, rows]).sort_values("_line", kind="stable")
     return frame
 
 
@@ -169,6 +194,9 @@ def amazon_settlement(frame: pd.DataFrame, raw: pd.DataFrame) -> pd.DataFrame:
         rows.loc[~principal, "unit_price_from_total"] = True
         rows["_non_product"] = ~principal
         rows["_return"] = principal & refund
+        item = raw["order-item-code"].str.strip()[has] if "order-item-code" in raw else ""
+        rows["event"] = (settlement[has] + "|" + kind[has] + "|" + item + "|" + amount_col
+                         + ":" + label[has])
         pieces.append(rows)
     skipped = frame.loc[frame["_skip"] != ""]
     if not pieces:

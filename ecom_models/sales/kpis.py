@@ -4,8 +4,9 @@ Definitions (all over the lines passing the filters):
 - revenue = Σ quantity × unit_price over product lines; returns carry negative
   quantities, so revenue is net of returns and cancellations.
 - other_revenue = the same sum over non-product lines (postage, fees, discounts).
-- orders = distinct order ids whose net product quantity is positive (a fully
-  cancelled or returned order does not count).
+- orders = distinct orders, identified by (channel, order id), whose net product quantity
+  is positive (a fully cancelled or returned order does not count; order 700000 of two
+  shops is two orders).
 - units = Σ quantity over product lines (net).
 - return_rate = returned units / sold units over product lines (0..1).
 - average_order_value = revenue / orders.
@@ -62,7 +63,8 @@ def kpis(lines: pd.DataFrame, filters: Filters = Filters()) -> dict:
     prod = sel.loc[product]
     sales = sel.loc[product & ~returns]
     revenue = float(value[product].sum())
-    net_units = prod.groupby("order_id", observed=True)["quantity"].sum()
+    keys = ["channel", "order_id"] if "channel" in prod else ["order_id"]
+    net_units = prod.groupby(keys, observed=True)["quantity"].sum()
     orders = int((net_units > 0).sum())
     sold = float(qty[product & ~returns].sum())
     returned = float(-qty[product & returns].sum()) + 0.0  # never -0.0
@@ -72,7 +74,8 @@ def kpis(lines: pd.DataFrame, filters: Filters = Filters()) -> dict:
         "other_revenue": round(float(value[~product].sum()), 2),
         "orders": orders,
         "units": round(float(qty[product].sum()), 3),
-        "customers": int(sales["customer_id"].nunique()),
+        "customers": int(len(sales[["channel", "customer_id"]].dropna().drop_duplicates()))
+        if "channel" in sales else int(sales["customer_id"].nunique()),
         "skus": int(prod["sku"].nunique()),
         "countries": int(sel["country"].nunique()),
         "average_order_value": round(revenue / orders, 2) if orders else None,
@@ -81,7 +84,17 @@ def kpis(lines: pd.DataFrame, filters: Filters = Filters()) -> dict:
         "first_date": dated.min().date().isoformat() if len(dated) else None,
         "last_date": dated.max().date().isoformat() if len(dated) else None,
         "currency": filters.currency,
+        "vat": vat_basis(prod),
     }
+
+
+def vat_basis(lines: pd.DataFrame) -> str:
+    """'net' when every line's price is net of VAT (taken out or stated net by the export),
+    'as_exported' when no line says, 'mixed' otherwise."""
+    if "price_basis" not in lines or not len(lines):
+        return "as_exported"
+    net = (lines["price_basis"].astype(object) == "net").to_numpy()
+    return "net" if net.all() else "mixed" if net.any() else "as_exported"
 
 
 def previous_period(filters: Filters, first: date, last: date) -> Filters:

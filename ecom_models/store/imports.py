@@ -1,9 +1,11 @@
 """Writing imports into the store: one import = one ``BEGIN IMMEDIATE`` transaction.
 
-Order lines are upserted on their natural key (channel, order_id, line_no): an
-overlapping export replaces the lines it shares with an earlier one instead of doubling
-revenue, and those lines then belong to the newer import. Products are upserted on SKU, and
-a product file only fills the fields it has (it never blanks a known unit cost).
+Order lines are merged on their natural key (channel, order id, line key; see
+``line_identity`` and ``merge``): re-importing lines the store holds changes nothing, a
+corrected line is updated and then belongs to the newer import, and stored lines a newer
+export lacks are only reported unless the user asks to remove them. Products and customers
+are upserted per channel; a product file only fills the fields it has (it never blanks a
+known unit cost).
 """
 from __future__ import annotations
 
@@ -18,26 +20,38 @@ import pandas as pd
 from .connection import connect, write_transaction
 from .migrations import ensure_schema
 
-LINE_COLUMNS = ("import_id", "channel", "order_id", "line_no", "ordered_at", "sku",
+LINE_COLUMNS = ("import_id", "channel_id", "order_id", "line_key", "ordered_at", "sku",
                 "product_name", "quantity", "unit_price", "currency", "customer_id",
-                "country", "is_return", "is_product", "source_line")
+                "country", "is_return", "is_product", "source_line", "vat_rate", "price_basis")
 INSERT_LINES = (f"INSERT INTO order_lines ({', '.join(LINE_COLUMNS)}) "
                 f"VALUES ({', '.join('?' * len(LINE_COLUMNS))})")
-PRODUCT_COLUMNS = ("sku", "name", "category", "unit_cost", "current_price", "currency",
-                   "stock", "import_id")
+UPDATE_LINES = ("UPDATE order_lines SET import_id = ?, line_key = ?, ordered_at = ?, sku = ?, "
+                "product_name = ?, quantity = ?, unit_price = ?, currency = ?, customer_id = ?, "
+                "country = ?, is_return = ?, is_product = ?, source_line = ?, vat_rate = ?, "
+                "price_basis = ? WHERE id = ?")
+PRODUCT_COLUMNS = ("channel_id", "sku", "name", "category", "unit_cost", "current_price",
+                   "currency", "stock", "import_id")
 UPSERT_PRODUCTS = (
     f"INSERT INTO products ({', '.join(PRODUCT_COLUMNS)}) VALUES ({', '.join('?' * len(PRODUCT_COLUMNS))}) "
-    "ON CONFLICT(sku) DO UPDATE SET "
+    "ON CONFLICT(channel_id, sku) DO UPDATE SET "
     + ", ".join(f"{c} = coalesce(excluded.{c}, products.{c})" for c in PRODUCT_COLUMNS
-                if c not in ("sku", "import_id"))
+                if c not in ("channel_id", "sku", "import_id"))
     + ", import_id = excluded.import_id"
 )
+CUSTOMER_COLUMNS = ("channel_id", "customer_id", "country", "customer_group", "import_id")
+UPSERT_CUSTOMERS = (
+    f"INSERT INTO customers ({', '.join(CUSTOMER_COLUMNS)}) VALUES ({', '.join('?' * len(CUSTOMER_COLUMNS))}) "
+    "ON CONFLICT(channel_id, customer_id) DO UPDATE SET country = coalesce(excluded.country, "
+    "customers.country), customer_group = coalesce(excluded.customer_group, "
+    "customers.customer_group), import_id = excluded.import_id")
 
 
 def find_import(db: Path | str, content_hash: str) -> dict | None:
-    """The import with this content hash, or None."""
+    """The import with this content hash, or None (also None when there is no store yet)."""
+    if not Path(db).is_file():
+        return None
     ensure_schema(db)
-    with connect(db) as conn:
+    with connect(db, readonly=True) as conn:
         conn.row_factory = sqlite3.Row
         row = conn.execute("SELECT * FROM imports WHERE content_hash = ?", [content_hash]).fetchone()
     return dict(row) if row else None
@@ -59,14 +73,63 @@ def _column(frame: pd.DataFrame, name: str) -> list:
     return frame[name].tolist()
 
 
+def channel_id(conn, name: str) -> int:
+    """The id of channel ``name``, created on first use (inside a write transaction)."""
+    conn.execute("INSERT OR IGNORE INTO channels (name) VALUES (?)", [name])
+    return conn.execute("SELECT id FROM channels WHERE name = ?", [name]).fetchone()[0]
+
+
+def storage_rows(conn, channel: str, rows: pd.DataFrame) -> pd.DataFrame:
+    """Canonical order lines (see ``ingest.normalize``) as the store keeps them: the line key,
+    the customer pseudonym, the date as text, flags as integers."""
+    from .line_identity import line_keys
+    from .pseudonyms import pseudonymise, store_key
+
+    customers = rows["customer_id"] if "customer_id" in rows else pd.Series(None, index=rows.index)
+    out = pd.DataFrame({
+        "order_id": rows["order_id"].astype(str).to_numpy(),
+        "line_key": line_keys(rows),
+        "ordered_at": _iso_seconds(rows["ordered_at"]),
+        **{c: rows[c].to_numpy() if c in rows else None
+           for c in ("sku", "product_name", "quantity", "unit_price", "currency", "country",
+                     "source_line", "vat_rate", "price_basis")},
+        "customer_id": pseudonymise(store_key(conn), channel, customers),
+        "is_return": rows["is_return"].astype(int).to_numpy(),
+        "is_product": rows["is_product"].astype(int).to_numpy(),
+    })
+    return out
+
+
+def plan_lines(conn, channel: str, rows: pd.DataFrame, ledger: bool):
+    """The merge plan of ``rows`` against the store (``store.merge.MergePlan``) and the
+    storage rows; works on a read-only connection too (nothing is created)."""
+    from .merge import plan_merge, stored_lines_of_orders
+
+    stored_rows = storage_rows(conn, channel, rows)
+    found = conn.execute("SELECT id FROM channels WHERE name = ?", [channel]).fetchone()
+    stored = stored_lines_of_orders(conn, found[0], stored_rows["order_id"].unique().tolist()) \
+        if found else stored_lines_of_orders(conn, -1, [])
+    return plan_merge(stored_rows, stored, ledger)
+
+
+def preview_import(db: Path | str, channel: str, rows: pd.DataFrame, ledger: bool = False,
+                   replace_orders: bool = False) -> dict:
+    """What importing ``rows`` would do, without writing (``MergePlan.summary``)."""
+    ensure_schema(db)
+    with connect(db, readonly=True) as conn:
+        return plan_lines(conn, channel, rows, ledger).summary(replace_orders)
+
+
 def write_import(db: Path | str, meta: dict, kind: str, channel: str, rows: pd.DataFrame,
-                 progress=None) -> dict:
-    """Record the import and write all its rows in one transaction.
+                 progress=None, ledger: bool = False, replace_orders: bool = False) -> dict:
+    """Record the import and write its rows in one transaction.
 
     ``meta`` has file_name, content_hash, format, detected (dict), report (dict), rows_read,
-    rows_imported, rows_skipped. Returns {'import_id', 'rows_imported' (lines stored),
-    'rows_updated', 'status'}; status is 'already_imported' (nothing written) when the
-    content hash is known.
+    rows_imported, rows_skipped. Order lines are merged (``store.merge``): new lines are
+    inserted, changed lines updated, stored lines of the file's orders that the file lacks
+    are kept and counted, or removed when ``replace_orders``. Returns {'import_id',
+    'rows_imported' (lines written), 'rows_updated', 'status', and the merge summary};
+    status is 'already_imported' (nothing written) when the content hash is known.
     """
     ensure_schema(db)
     with write_transaction(db) as conn:
@@ -76,72 +139,89 @@ def write_import(db: Path | str, meta: dict, kind: str, channel: str, rows: pd.D
             return {"import_id": known[0], "rows_imported": 0, "rows_updated": 0,
                     "status": "already_imported"}
         cur = conn.execute(
-            "INSERT INTO imports (file_name, content_hash, format, kind, detected, rows_read, "
-            "rows_imported, rows_skipped, report, imported_at) VALUES (?,?,?,?,?,?,?,?,?,?)",
-            [meta["file_name"], meta["content_hash"], meta["format"], kind,
+            "INSERT INTO imports (file_name, content_hash, format, kind, channel, detected, "
+            "rows_read, rows_imported, rows_skipped, report, imported_at) "
+            "VALUES (?,?,?,?,?,?,?,?,?,?,?)",
+            [meta["file_name"], meta["content_hash"], meta["format"], kind, channel,
              json.dumps(meta["detected"]), meta["rows_read"], meta["rows_imported"],
              meta["rows_skipped"], json.dumps(meta["report"], default=str),
              datetime.now(timezone.utc).isoformat(timespec="seconds")])
         import_id = cur.lastrowid
+        cid = channel_id(conn, channel)
         if kind == "orders":
-            updated = _write_lines(conn, import_id, channel, rows, progress)
+            summary = _write_lines(conn, import_id, cid, channel, rows, progress, ledger,
+                                   replace_orders)
+        elif kind == "customers":
+            summary = _write_customers(conn, import_id, cid, channel, rows)
         else:
-            updated = _write_products(conn, import_id, rows)
-        conn.execute("UPDATE imports SET rows_updated = ? WHERE id = ?", [updated, import_id])
+            summary = _write_products(conn, import_id, cid, rows)
+        conn.execute(
+            "UPDATE imports SET rows_updated = ?, lines_new = ?, lines_unchanged = ?, "
+            "lines_not_in_file = ?, lines_removed = ? WHERE id = ?",
+            [summary["lines_changed"], summary["lines_new"], summary["lines_unchanged"],
+             summary["lines_not_in_file"], summary["lines_removed"], import_id])
         _bump_version(conn)
-    return {"import_id": import_id, "rows_imported": len(rows), "rows_updated": updated,
-            "status": "imported"}
+    return {"import_id": import_id, "rows_imported": summary["lines_new"],
+            "rows_updated": summary["lines_changed"], "status": "imported", **summary}
 
 
-def _write_lines(conn, import_id: int, channel: str, rows: pd.DataFrame, progress) -> int:
-    """Insert the lines; stored lines with the same natural key are replaced (returned count)."""
-    n = len(rows)
-    replaced = _delete_overlap(conn, channel, import_id, rows) if n else 0
-    cols = {
-        "import_id": [import_id] * n, "channel": [channel] * n,
-        "ordered_at": _iso_seconds(rows["ordered_at"]),
-        **{c: _column(rows, c) for c in LINE_COLUMNS
-           if c not in ("import_id", "channel", "ordered_at")},
-    }
+def _write_lines(conn, import_id: int, cid: int, channel: str, rows: pd.DataFrame, progress,
+                 ledger: bool, replace_orders: bool) -> dict:
+    """Apply the merge plan of ``rows``; returns its summary."""
+    plan = plan_lines(conn, channel, rows, ledger)
+    new, n = plan.new, len(plan.new)
+    cols = {"import_id": [import_id] * n, "channel_id": [cid] * n,
+            **{c: _column(new, c) for c in LINE_COLUMNS if c not in ("import_id", "channel_id")}}
     records = list(zip(*(cols[c] for c in LINE_COLUMNS)))
     chunk = 50_000
     for start in range(0, n, chunk):
         conn.executemany(INSERT_LINES, records[start:start + chunk])
         if progress:
             progress(min(1.0, (start + chunk) / max(n, 1)), "writing")
-    return replaced
+    changed = plan.changed
+    if len(changed):
+        names = UPDATE_LINES.split("SET ")[1].split(" WHERE")[0].replace(" = ?", "").split(", ")
+        values = [[import_id] * len(changed) if c == "import_id" else _column(changed, c)
+                  for c in names]
+        conn.executemany(UPDATE_LINES, zip(*values, changed["stored_id"].tolist()))
+    if replace_orders and len(plan.not_in_file):
+        conn.executemany("DELETE FROM order_lines WHERE id = ?",
+                         [(int(i),) for i in plan.not_in_file["id"]])
+    return plan.summary(replace_orders)
 
 
-def _delete_overlap(conn, channel: str, import_id: int, rows: pd.DataFrame) -> int:
-    """Delete earlier imports' lines of ``channel`` whose (order_id, line_no) the new rows also
-    have. One scan of the channel's lines; nothing to do for a channel's first import."""
-    stored = pd.DataFrame(
-        conn.execute("SELECT rowid, order_id, line_no FROM order_lines "
-                     "WHERE channel = ? AND import_id != ?", [channel, import_id]).fetchall(),
-        columns=["rowid", "order_id", "line_no"])
-    if stored.empty:
-        return 0
-    new = pd.DataFrame({"order_id": rows["order_id"].astype(str).to_numpy(),
-                        "line_no": rows["line_no"].astype("int64").to_numpy()})
-    stored["order_id"] = stored["order_id"].astype(str)
-    stored["line_no"] = stored["line_no"].astype("int64")
-    overlap = stored.merge(new, on=["order_id", "line_no"])["rowid"].tolist()
-    conn.executemany("DELETE FROM order_lines WHERE rowid = ?", [(r,) for r in overlap])
-    return len(overlap)
-
-
-def _write_products(conn, import_id: int, rows: pd.DataFrame) -> int:
+def _write_products(conn, import_id: int, cid: int, rows: pd.DataFrame) -> dict:
     skus = rows["sku"].tolist()
     existing = 0
     for start in range(0, len(skus), 500):
         part = skus[start:start + 500]
         existing += conn.execute(
-            f"SELECT count(*) FROM products WHERE sku IN ({','.join('?' * len(part))})", part
-        ).fetchone()[0]
-    data = {c: _column(rows, c) for c in PRODUCT_COLUMNS if c != "import_id"}
+            f"SELECT count(*) FROM products WHERE channel_id = ? AND sku IN "
+            f"({','.join('?' * len(part))})", [cid, *part]).fetchone()[0]
+    data = {c: _column(rows, c) for c in PRODUCT_COLUMNS if c not in ("import_id", "channel_id")}
     data["import_id"] = [import_id] * len(rows)
+    data["channel_id"] = [cid] * len(rows)
     conn.executemany(UPSERT_PRODUCTS, list(zip(*(data[c] for c in PRODUCT_COLUMNS))))
-    return existing
+    return _counts(new=len(rows) - existing, changed=existing)
+
+
+def _write_customers(conn, import_id: int, cid: int, channel: str, rows: pd.DataFrame) -> dict:
+    """Customers of one channel (pseudonymised id, country code, group): they give orders
+    that have no country of their own their country (``queries.order_lines``)."""
+    from .pseudonyms import pseudonymise, store_key
+
+    ids = pseudonymise(store_key(conn), channel, rows["customer_id"])
+    existing = conn.execute("SELECT count(*) FROM customers WHERE channel_id = ?", [cid]).fetchone()[0]
+    conn.executemany(UPSERT_CUSTOMERS, zip([cid] * len(rows), ids, _column(rows, "country"),
+                                           _column(rows, "customer_group"), [import_id] * len(rows)))
+    after = conn.execute("SELECT count(*) FROM customers WHERE channel_id = ?", [cid]).fetchone()[0]
+    return _counts(new=after - existing, changed=len(rows) - (after - existing))
+
+
+def _counts(new: int, changed: int) -> dict:
+    return {"lines_new": int(new), "lines_changed": int(changed), "lines_unchanged": 0,
+            "lines_not_in_file": 0, "orders_lacking_lines": 0, "lines_removed": 0,
+            "revenue_effect": {}}
 
 
 def _bump_version(conn) -> None:
@@ -164,12 +244,15 @@ def delete_import(db: Path | str, import_id: int) -> dict:
 
 
 def list_imports(db: Path | str) -> pd.DataFrame:
-    """Import history, newest first."""
-    ensure_schema(db)
+    """Import history, newest first (reads never create a store: ``StoreMissing``)."""
+    from .queries import open_for_reading
+
+    open_for_reading(db)
     with connect(db) as conn:
         return pd.read_sql_query(
-            "SELECT i.id, i.file_name, i.format, i.kind, i.rows_read, i.rows_imported, "
-            "i.rows_skipped, i.rows_updated, i.imported_at, i.status, "
+            "SELECT i.id, i.file_name, i.format, i.kind, i.channel, i.rows_read, i.rows_imported, "
+            "i.rows_skipped, i.rows_updated, i.lines_new, i.lines_unchanged, i.lines_not_in_file, "
+            "i.lines_removed, i.imported_at, i.status, "
             "coalesce(o.lines, 0) AS lines_now FROM imports i LEFT JOIN "
             "(SELECT import_id, count(*) AS lines FROM order_lines GROUP BY import_id) o "
             "ON o.import_id = i.id ORDER BY i.id DESC", conn)

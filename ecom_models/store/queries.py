@@ -13,14 +13,31 @@ import pandas as pd
 from .connection import connect
 from .migrations import ensure_schema
 
+
+class StoreMissing(FileNotFoundError):
+    """A read asked for a store that does not exist (reads never create one)."""
+
+    def __init__(self, path: Path | str):
+        self.path = Path(path)
+        super().__init__(f"there is no store at {self.path}: import a file first "
+                         f"(python -m ecom_models import FILE --db {self.path}) or check the path")
+
+
+def open_for_reading(db: Path | str) -> None:
+    """Make sure ``db`` exists (else ``StoreMissing``; nothing is created) and has the
+    current schema (an older store is upgraded in place)."""
+    if not Path(db).is_file():
+        raise StoreMissing(db)
+    ensure_schema(db)
+
 LINE_DTYPES = {"order_id": "category", "sku": "category", "product_name": "category",
                "currency": "category", "customer_id": "category", "country": "category",
-               "channel": "category", "category": "category"}
+               "channel": "category", "category": "category", "price_basis": "category"}
 
 
 def store_version(db: Path | str) -> tuple:
     """(path, data_version): changes with every import or delete (cache key for loaders)."""
-    ensure_schema(db)
+    open_for_reading(db)
     with connect(db, readonly=True) as conn:
         row = conn.execute("SELECT value FROM settings WHERE key = 'data_version'").fetchone()
     return (str(Path(db).resolve()), int(row[0]) if row else 0)
@@ -29,10 +46,13 @@ def store_version(db: Path | str) -> tuple:
 def order_lines(db: Path | str, currency: str | None = None) -> pd.DataFrame:
     """All order lines with their product's category (one row per stored line).
 
-    Columns: order_id, line_no, ordered_at (datetime64), sku, product_name, category,
-    quantity, unit_price, currency, customer_id, country, channel, is_return, is_product,
-    import_id. Text columns are categoricals (~30 MB for 541,909 lines). Served from the
-    columnar snapshot beside the store when it is current (see ``snapshot``).
+    Columns: channel, order_id, line_key, ordered_at (datetime64), sku, product_name,
+    category, quantity, unit_price, currency, customer_id (pseudonym), country (ISO code;
+    from the customers export when the line has none), is_return, is_product, import_id,
+    price_basis ('net' when VAT was taken out or the export states net prices, else
+    None). Orders, products and customers are identified by (channel, id). Text columns
+    are categoricals (~30 MB for 541,909 lines). Served from the columnar snapshot
+    (see ``snapshot``) when it is current.
     """
     from .snapshot import cached_lines
 
@@ -43,11 +63,15 @@ def order_lines(db: Path | str, currency: str | None = None) -> pd.DataFrame:
 
 
 def _query_lines(db: Path | str) -> pd.DataFrame:
-    ensure_schema(db)
-    sql = ("SELECT o.order_id, o.line_no, o.ordered_at, o.sku, o.product_name, p.category, "
-           "o.quantity, o.unit_price, o.currency, o.customer_id, o.country, o.channel, "
-           "o.is_return, o.is_product, o.import_id "
-           "FROM order_lines o LEFT JOIN products p ON p.sku = o.sku")
+    open_for_reading(db)
+    sql = ("SELECT ch.name AS channel, o.order_id, o.line_key, o.ordered_at, o.sku, "
+           "o.product_name, p.category, o.quantity, o.unit_price, o.currency, o.customer_id, "
+           "coalesce(o.country, cu.country) AS country, o.is_return, o.is_product, "
+           "o.import_id, o.price_basis "
+           "FROM order_lines o JOIN channels ch ON ch.id = o.channel_id "
+           "LEFT JOIN products p ON p.channel_id = o.channel_id AND p.sku = o.sku "
+           "LEFT JOIN customers cu ON cu.channel_id = o.channel_id "
+           "AND cu.customer_id = o.customer_id")
     with connect(db, readonly=True) as conn:
         cur = conn.execute(sql)
         names = [d[0] for d in cur.description]
@@ -57,7 +81,7 @@ def _query_lines(db: Path | str) -> pd.DataFrame:
     frame["ordered_at"] = pd.to_datetime(frame["ordered_at"], format="%Y-%m-%d %H:%M:%S")
     for column in ("quantity", "unit_price"):
         frame[column] = frame[column].astype(float)
-    for column in ("line_no", "import_id"):
+    for column in ("line_key", "import_id"):
         frame[column] = frame[column].astype(np.int64)
     for column in ("is_return", "is_product"):
         frame[column] = frame[column].astype(bool)
@@ -65,9 +89,11 @@ def _query_lines(db: Path | str) -> pd.DataFrame:
 
 
 def products(db: Path | str) -> pd.DataFrame:
-    """The product table: sku, name, category, unit_cost, current_price, currency, stock."""
-    ensure_schema(db)
+    """The product table: channel, sku, name, category, unit_cost, current_price, currency,
+    stock (one row per channel and SKU)."""
+    open_for_reading(db)
     with connect(db, readonly=True) as conn:
         return pd.read_sql_query(
-            "SELECT sku, name, category, unit_cost, current_price, currency, stock "
-            "FROM products ORDER BY sku", conn)
+            "SELECT ch.name AS channel, p.sku, p.name, p.category, p.unit_cost, "
+            "p.current_price, p.currency, p.stock FROM products p "
+            "JOIN channels ch ON ch.id = p.channel_id ORDER BY ch.name, p.sku", conn)

@@ -3,8 +3,8 @@
 Turning 541,909 SQLite rows into a DataFrame through Python tuples takes seconds; reading
 the same lines from Parquet takes a fraction of a second, so the first page after a server
 start stays fast. The snapshot is derived data: it records the store version it was made
-from and is rebuilt on first use after any import or delete. If it cannot be written
-(read-only folder), the lines are simply returned from the store.
+from and is rebuilt after any import or delete. If it cannot be written at all, the lines
+are simply returned from the store.
 """
 from __future__ import annotations
 
@@ -19,7 +19,18 @@ VERSION_KEY = b"ecom_store_version"
 
 
 def snapshot_path(db: Path | str) -> Path:
-    return Path(f"{db}.lines.parquet")
+    """Beside the store when its folder can be written, else in the user's cache folder
+    (``$XDG_CACHE_HOME`` or ``~/.cache``), named after the store's absolute path: the
+    snapshot is never in the way of a read-only store."""
+    db = Path(db)
+    if os.access(db.resolve().parent, os.W_OK):
+        return Path(f"{db}.lines.parquet")
+    import hashlib
+
+    cache = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "ecom-decision-lab"
+    cache.mkdir(parents=True, exist_ok=True)
+    digest = hashlib.sha256(str(db.resolve()).encode()).hexdigest()[:16]
+    return cache / f"{db.name}.{digest}.lines.parquet"
 
 
 def cached_lines(db: Path | str, version: tuple, query: Callable[[Path | str], pd.DataFrame]

@@ -117,7 +117,7 @@ def test_file_over_upload_limit(seeded, monkeypatch):
 
     monkeypatch.setattr(pipeline, "MAX_UPLOAD_MB", 0.0001)
     err = _reject(seeded, GOOD * 10)
-    assert "above the limit" in err["problem"]
+    assert "above the upload limit" in err["problem"] and "gzip" in err["hint"]
     assert MAX_UPLOAD_MB == 200
 
 

@@ -44,9 +44,13 @@ def test_uci_full_file_totals(db, tmp_path):
     assert figures["revenue"] == pytest.approx(9792310.43, abs=0.01)
     assert figures["orders"] == 20538          # invoices whose net product quantity > 0
     assert figures["countries"] == 38
-    # customer ids stay text, no float artefacts
-    assert lines["customer_id"].dropna().astype(str).str.fullmatch(r"\d{5}").all()
+    # customer ids are keyed pseudonyms (never in clear), one per customer: README 4,372
+    ids = lines["customer_id"].dropna().astype(str)
+    assert ids.str.fullmatch(r"[0-9a-f]{16}").all()
+    assert ids.nunique() == 4372
     assert lines["customer_id"].isna().sum() == 135080
+    # countries are ISO codes: README 38 names, of which 3 have no code
+    assert {"GB", "FR", "DE", "IE", "ZA", "US"} <= set(lines["country"].astype(str))
 
 
 def test_uci_xlsx_sample(db):
@@ -77,10 +81,12 @@ def test_shopware_orders(db):
     # 17 rows: orders 52 and 54 (9 rows) are aborted checkouts (orderStatusID -1)
     assert (result["rows_read"], result["rows_imported"], result["rows_skipped"]) == (17, 8, 9)
     figures = kpis(order_lines(db), Filters(currency="EUR"))
-    # csv module: 836.134 + 35.99 + 35.99 + 54.9 + 2 × 34.99 (mode 0 lines of orders 15 and 57)
-    assert figures["revenue"] == pytest.approx(1032.99, abs=0.005)
-    # mode ≠ 0 lines: SHIPPINGDISCOUNT −2, sw-payment-absolute 5 + 5
-    assert figures["other_revenue"] == pytest.approx(8.0)
+    # csv module, mode 0 lines; order 15 has net = 1 (net prices), order 57 net = 0 (prices
+    # include 19 % VAT): 836.134 + (35.99 + 35.99 + 54.9 + 2 × 34.99) / 1.19 = 1001.563
+    assert figures["revenue"] == pytest.approx(836.134 + 196.86 / 1.19, abs=0.005)
+    assert figures["vat"] == "net"
+    # mode ≠ 0 lines: SHIPPINGDISCOUNT −2 and sw-payment-absolute 5 (net), 5 / 1.19 (gross)
+    assert figures["other_revenue"] == pytest.approx(-2 + 5 + 5 / 1.19, abs=0.005)
     assert figures["orders"] == 2
     assert "remoteAddress" not in str(result["report"]["columns"])
 

@@ -31,11 +31,11 @@ def revenue(db) -> float:
 def test_migrations_are_recorded_and_idempotent(db):
     ensure_schema(db)
     ensure_schema(db)
-    assert applied_migrations(db) == ["0001_initial"]
+    assert applied_migrations(db) == ["0001_initial", "0002_line_identity"]
     conn = sqlite3.connect(db)
     assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
     tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
-    assert {"imports", "order_lines", "products", "settings", "_sqlite_migrations"} <= tables
+    assert {"imports", "order_lines", "products", "customers", "channels", "settings", "_sqlite_migrations"} <= tables
 
 
 def test_same_file_twice_is_already_imported_and_changes_nothing(db):
@@ -53,7 +53,7 @@ def test_overlapping_exports_upsert_and_never_double_revenue(db):
     a = import_bytes(orders_csv(range(1, 11)), "jan.csv", db, "generic")
     b = import_bytes(orders_csv(range(6, 16)), "jan-feb.csv", db, "generic")
     assert (a["status"], b["status"]) == ("imported", "imported")
-    assert b["rows_updated"] == 5          # orders 6..10 were already stored
+    assert (b["rows_updated"], b["lines_unchanged"], b["lines_new"]) == (0, 5, 5)  # 6..10 stored
     assert len(order_lines(db)) == 15
     assert revenue(db) == pytest.approx(15 * 2 * 10.0)
 
@@ -123,9 +123,9 @@ def test_process_killed_mid_import_leaves_all_or_nothing(db):
     assert (count, imports) == (10, 1), "the killed import must leave none of its rows"
 
 
-def test_reexport_that_fixes_a_skipped_row_replaces_lines_one_for_one(db):
-    """Line numbers are positions in the order counting skipped rows too, so a corrected
-    re-export lines up with what was stored: 3 lines, not 2 + 3."""
+def test_reexport_that_fixes_a_skipped_row_adds_only_that_line(db):
+    """Lines are identified by their content, so a re-export that fixes a skipped row adds
+    that row and changes nothing else: 3 lines, not 2 + 3."""
     from ecom_models.ingest.normalize import Options
 
     broken = (HEADER + "1,2024-03-01,A,Mug,1,10\n1,2024-03-01,B,Plate,two,5\n"
@@ -134,7 +134,6 @@ def test_reexport_that_fixes_a_skipped_row_replaces_lines_one_for_one(db):
     first = import_bytes(broken, "jan.csv", db, "generic", Options(skip_bad_rows=True))
     assert (first["status"], first["rows_imported"]) == ("imported", 2)
     second = import_bytes(fixed, "jan-fixed.csv", db, "generic")
-    assert second["rows_updated"] == 2
-    lines = order_lines(db).sort_values("line_no")
-    assert lines[["sku", "line_no"]].values.tolist() == [["A", 1], ["B", 2], ["C", 3]]
+    assert (second["rows_updated"], second["lines_unchanged"], second["lines_new"]) == (0, 2, 1)
+    assert sorted(order_lines(db)["sku"].astype(str)) == ["A", "B", "C"]
     assert revenue(db) == pytest.approx(10 + 10 + 7)
