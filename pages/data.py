@@ -7,9 +7,10 @@ from ecom_models.ingest.presets import FORMAT_CHOICES
 from ecom_models.store.imports import delete_import, list_imports
 from ui import import_flow
 from ui.loaders import db_path
-from ui.report_view import readable_date_format, render_report
+from ui.report_view import readable_date_format, render_history, render_rejection, render_report
 from ui.safe import md_escape
-from ui.text import t
+from ui.formatting import number
+from ui.text import lang, t
 
 DATE_FORMATS = [None, "%d.%m.%Y", "%d.%m.%Y %H:%M", "%m/%d/%Y %H:%M", "%d/%m/%Y %H:%M",
                 "%Y-%m-%d", "%Y-%m-%d %H:%M:%S", "%m/%d/%Y", "%d/%m/%Y"]
@@ -43,7 +44,7 @@ for file in files or []:
         if upload.known:
             st.info(t("data.already", id=upload.known["id"]))
         elif upload.error:
-            st.error(f"**{t('data.rejected')}:** {md_escape(upload.error.message)}")
+            render_rejection(upload.error)   # in the user's language, naming this page's controls
         else:
             render_report(upload.prepared.report, upload.prepared.rows)
             ready.append(upload)
@@ -72,7 +73,7 @@ if ready and st.button(t("data.commit", n=len(ready)), type="primary", key="comm
     for upload in ready:
         result = import_flow.commit_upload(upload)
         messages.append(t("data.imported", file=md_escape(upload.name),
-                          rows=f"{result['rows_imported']:,}", updated=f"{result['rows_updated']:,}"))
+                          rows=number(result["rows_imported"], lang()), updated=number(result["rows_updated"], lang())))
     st.session_state["import_messages"] = messages   # shown after the rerun below
     st.session_state.upload_round += 1
     st.cache_data.clear()
@@ -83,7 +84,7 @@ history = list_imports(db_path())
 if history.empty:
     st.caption(t("data.no_history"))
 else:
-    st.dataframe(history, hide_index=True, width="stretch")
+    render_history(history)
     with st.form("delete_import"):
         choice = st.selectbox(t("data.delete_pick"), history["id"].tolist(), key="delete_id",
                               format_func=lambda i: f"#{i} {history.set_index('id').at[i, 'file_name']}")

@@ -22,15 +22,15 @@ if lines.empty:
 money_codes, country_names = currencies(lines), countries(lines)
 first, last = lines["ordered_at"].min().date(), lines["ordered_at"].max().date()
 if state.value("currency") not in (None, *money_codes):
-    notices.append(state.reject("currency", "is not a currency in your data"))
+    notices.append(state.reject("currency", "link.not_currency"))
 if state.value("country") not in ("", *country_names):
-    notices.append(state.reject("country", "is not a country in your data"))
+    notices.append(state.reject("country", "link.not_country"))
 for key in ("from", "to"):
     if state.value(key) is not None and not first <= state.value(key) <= last:
-        notices.append(state.reject(key, f"lies outside your data ({first} – {last})"))
+        notices.append(state.reject(key, "link.outside_data", first=day(first, lang()), last=day(last, lang())))
 if state.value("from") and state.value("to") and state.value("from") > state.value("to"):
-    notices.append(state.reject("from", "lies after the end date"))
-    notices.append(state.reject("to", "lies before the start date"))
+    notices.append(state.reject("from", "link.after_end"))
+    notices.append(state.reject("to", "link.before_start"))
 # Show the full data range and the main currency instead of empty widgets. A range the
 # user or a link chose stays; one that was only the data's range follows new imports.
 # A link pins its dates, so it shows the same numbers even after later imports.

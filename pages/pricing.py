@@ -6,7 +6,8 @@ import streamlit as st
 from ecom_models.pricing import PriceConstraints, PriceScenario, best_price, profit_curve, simulate_price_change
 from ecom_models.sales import currencies
 from ui import charts, loaders, state
-from ui.pricing_view import convincing, explain_elasticity, model_check, recommendation, whatif_metrics
+from ui.pricing_view import (convincing, explain_elasticity, model_check, recommendation, whatif_metrics,
+                             whatif_table)
 from ui.safe import csv_bytes, md_escape
 from ui.text import lang, t
 
@@ -30,9 +31,9 @@ sku_options = ranked["sku"].astype(str).tolist()
 categories = sorted(estimates["category"].dropna().astype(str).unique())
 unknown = [s for s in state.value("skus") if s not in set(sku_options)]
 if unknown:
-    notices.append(state.reject("skus", "names products without sales in your data"))
+    notices.append(state.reject("skus", "link.unknown_products"))
 if state.value("category") not in ("", *categories):
-    notices.append(state.reject("category", "is not a category in your data"))
+    notices.append(state.reject("category", "link.not_category"))
 if not state.value("skus") and not state.value("category") and sku_options:
     st.session_state["skus"] = sku_options[:1]
 for notice in notices:
@@ -111,22 +112,7 @@ st.altair_chart(charts.profit_curve(
 st.caption(t("pricing.curve_caption", goal=t(f"goal.{state.value('goal')}")))
 
 st.markdown(f"**{t('pricing.table')}**")
-table = result.per_sku.assign(product=[names.get(s) for s in result.per_sku["sku"].astype(str)])
-st.dataframe(table[["sku", "product", "current_price", "new_price", "elasticity", "confidence",
-                    "baseline_units", "units", "units_low", "units_high", "revenue", "profit",
-                    "profit_low", "profit_high", "prob_profit_up", "cost_source", "note"]],
-             hide_index=True, width="stretch",
-             column_config={**{c: st.column_config.NumberColumn(t(f"col.{c}"), format="%.2f")
-                               for c in ("current_price", "new_price", "elasticity", "baseline_units",
-                                         "units", "units_low", "units_high", "revenue", "profit",
-                                         "profit_low", "profit_high")},
-                            "prob_profit_up": st.column_config.ProgressColumn(
-                                t("pricing.metric.prob"), min_value=0.0, max_value=1.0, format="percent"),
-                            "sku": st.column_config.TextColumn(t("col.sku")),
-                            "confidence": st.column_config.TextColumn(t("col.confidence")),
-                            "cost_source": st.column_config.TextColumn(t("col.cost_source")),
-                            "note": st.column_config.TextColumn(t("col.note")),
-                            "product": st.column_config.TextColumn(t("col.product"))})
+table = whatif_table(result.per_sku, names, margin)   # in the user's language; CSV keeps numbers
 st.download_button(t("common.download_csv"), csv_bytes(table), "price_whatif.csv", "text/csv",
                    key="dl_whatif")
 

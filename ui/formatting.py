@@ -76,3 +76,17 @@ def day(value: date | None, lang: str = "en") -> str:
     if value is None:
         return DASH
     return format_date(value, DATE_PATTERNS[lang], locale=LOCALES[lang])
+
+
+def styled(frame, lang: str = "en", decimals: dict[str, int] | None = None):
+    """``frame`` for ``st.dataframe`` with its numbers written the language's way
+    (de: 164.762,19) while the cells stay numbers, so the table still sorts numerically.
+
+    ``decimals``: column -> decimals shown. Streamlit shows a Styler's display values;
+    ``NumberColumn(format=...)`` cannot (its printf formats are English-only and
+    "localized" follows the browser's language, not the app's). Keep the plain frame for
+    CSV downloads.
+    """
+    shown = {col: (lambda v, d=d: number(v, lang, d)) for col, d in (decimals or {}).items()
+             if col in frame.columns}
+    return frame.style.format(shown, na_rep=DASH)

@@ -1,39 +1,88 @@
-"""Rendering of an import's validation report (before and after commit)."""
+"""Rendering of an import's validation report (before and after commit), of a rejection,
+and of the import history, in the user's language."""
 from __future__ import annotations
 
 import pandas as pd
 import streamlit as st
 
-from .formatting import number
+from .formatting import day, number, styled
 from .safe import md_escape
-from .text import lang, t
+from .text import TABLES, lang, say_any, t
 
 SETTINGS = ("format", "encoding", "delimiter_name", "decimal", "date_format", "header_line")
 
 
-STRPTIME_WORDS = (("%Y", "YYYY"), ("%y", "YY"), ("%m", "MM"), ("%d", "DD"), ("%H", "hh"),
-                  ("%M", "mm"), ("%S", "ss"), ("%b", "Mon"), ("%B", "Month"), ("%z", "±hhmm"),
-                  ("%f", "ffffff"))
+STRPTIME_CODES = ("%Y", "%y", "%m", "%d", "%H", "%M", "%S")
+STRPTIME_OTHER = (("%b", "Mon"), ("%B", "Month"), ("%z", "±hhmm"), ("%f", "ffffff"))
 
 
-def readable_date_format(fmt: str | None) -> str:
-    """'%d.%m.%Y %H:%M' → 'DD.MM.YYYY hh:mm' (what a manager recognises)."""
+def readable_date_format(fmt: str | None, lang_code: str | None = None) -> str:
+    """'%d.%m.%Y %H:%M' → 'DD.MM.YYYY hh:mm' (de: 'TT.MM.JJJJ hh:mm'), what a manager recognises."""
     if not fmt:
         return "–"
-    for code, word in STRPTIME_WORDS:
+    words = TABLES.get(lang_code or lang(), TABLES["en"]).get("datefmt.words") or TABLES["en"]["datefmt.words"]
+    for code, word in (*zip(STRPTIME_CODES, words.split()), *STRPTIME_OTHER):
         fmt = fmt.replace(code, word)
     return fmt
 
 
+def _word(prefix: str, value, fallback=None) -> str | None:
+    """``t(prefix + value)`` when the table knows it, else ``fallback`` (or the value)."""
+    if value is None:
+        return None
+    key = f"{prefix}{value}"
+    return t(key) if key in TABLES["en"] else (fallback if fallback is not None else str(value))
+
+
+def detected_settings(report: dict) -> dict[str, str]:
+    """The detected settings of an import as label -> words in the user's language."""
+    detected = report.get("detected", {})
+    delimiter = "excel" if detected.get("container") == "xlsx" else detected.get("delimiter")
+    encoding = detected.get("encoding")
+    shown = {"format": report.get("format_label", detected.get("format")),
+             "encoding": _word("enc.", str(encoding).lower() if encoding else None, encoding),
+             "delimiter_name": _word("delim.", delimiter, detected.get("delimiter_name")),
+             "decimal": _word("decimal.name.", detected.get("decimal")),
+             "date_format": readable_date_format(detected.get("date_format"))
+             if detected.get("date_format") else None,
+             "header_line": number(detected["header_line"], lang())
+             if detected.get("header_line") is not None else None}
+    return {t(f"detected.{key}"): str(shown[key]) for key in SETTINGS if shown.get(key) is not None}
+
+
+def shown_table(frame: pd.DataFrame, decimals: dict[str, int] | None = None, **dataframe_args) -> None:
+    """A table with headers from the text table (``col.<name>``), yes/no in words and
+    numbers written the user's way; values stay text (never HTML)."""
+    frame = frame.copy()
+    for col in frame.columns:
+        if frame[col].dtype == bool:
+            frame[col] = frame[col].map({True: t("value.yes"), False: t("value.no")})
+    ints = {c: 0 for c in frame.columns if pd.api.types.is_integer_dtype(frame[c]) and c not in ("id", "line")}
+    floats = {c: 2 for c in frame.columns if pd.api.types.is_float_dtype(frame[c])}
+    config = {c: st.column_config.Column(_word("col.", c)) for c in frame.columns}
+    st.dataframe(styled(frame, lang(), {**ints, **floats, **(decimals or {})}), hide_index=True,
+                 column_config=config, **dataframe_args)
+
+
+def render_rejection(error) -> None:
+    """Why a file cannot be imported, in the user's language; hints name this page's controls."""
+    st.error(f"**{t('data.rejected')}:** {md_escape(error.render(lang()))}")
+
+
+def render_history(history: pd.DataFrame) -> None:
+    """The import history with translated headers, kinds and statuses."""
+    shown = history.copy()
+    for col, prefix in (("kind", "kind."), ("status", "status.")):
+        if col in shown:
+            shown[col] = [_word(prefix, v) for v in shown[col]]
+    shown_table(shown, width="stretch")
+
+
 def render_report(report: dict, preview: pd.DataFrame | None = None) -> None:
     L = lang()
+    st.markdown(" · ".join(f"**{md_escape(k)}:** {md_escape(v)}"
+                           for k, v in detected_settings(report).items()))
     detected = report.get("detected", {})
-    shown = {**detected, "format": report.get("format_label", detected.get("format")),
-             "date_format": readable_date_format(detected.get("date_format"))
-             if detected.get("date_format") else None}
-    settings = {t(f"detected.{key}"): str(shown[key]) for key in SETTINGS
-                if shown.get(key) is not None}
-    st.markdown(" · ".join(f"**{md_escape(k)}:** {md_escape(v)}" for k, v in settings.items()))
     cols = st.columns(5)
     cols[0].metric(t("data.rows_read"), number(report["rows_read"], L))
     cols[1].metric(t("data.rows_imported"), number(report["rows_imported"], L))
@@ -42,18 +91,19 @@ def render_report(report: dict, preview: pd.DataFrame | None = None) -> None:
         cols[3].metric(t("data.returns"), number(report.get("return_lines"), L))
         cols[4].metric(t("data.non_product"), number(report.get("non_product_lines"), L))
         if report.get("first_date"):
-            st.caption(t("data.date_range", first=report["first_date"], last=report["last_date"])
+            st.caption(t("data.date_range", first=day(pd.Timestamp(report["first_date"]).date(), L),
+                         last=day(pd.Timestamp(report["last_date"]).date(), L))
                        + f" · {t('data.orders')}: {number(report.get('orders'), L)}"
                        + f" · {', '.join(report.get('currencies', []))}")
     if detected.get("date_ambiguous"):
         st.warning(t("data.ambiguous"))
     for warning in report.get("warnings", []):
-        st.caption("⚠️ " + md_escape(warning))
+        st.caption("⚠️ " + md_escape(say_any(warning)))
     if report.get("skipped_reasons"):
         st.markdown(f"**{t('data.skipped_reasons')}**")
-        st.dataframe(pd.DataFrame(list(report["skipped_reasons"].items()),
-                                  columns=["reason", "rows"]), hide_index=True)
-        st.dataframe(pd.DataFrame(report.get("skipped_examples", [])), hide_index=True, height=150)
+        shown_table(pd.DataFrame([(say_any(k), v) for k, v in report["skipped_reasons"].items()],
+                                 columns=["reason", "rows"]))
+        shown_table(pd.DataFrame(report.get("skipped_examples", [])), height=150)
     if preview is not None:
         st.markdown(f"**{t('data.preview')}**")
-        st.dataframe(preview.head(20), hide_index=True)
+        shown_table(preview.head(20))

@@ -12,23 +12,44 @@ from datetime import date
 from typing import Any, Callable, Mapping
 
 import streamlit as st
+from streamlit.errors import StreamlitAPIException
+
+from .text import TABLES, text_in
+
+
+class Invalid(ValueError):
+    """A URL value that cannot be used: ``key`` of the text table (``link.err.*``) + values."""
+
+    def __init__(self, key: str, **values):
+        super().__init__(key)
+        self.key, self.values = key, values
 
 
 def _parse_date(text: str) -> date:
-    return date.fromisoformat(text)
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise Invalid("link.err.date") from None
+
+
+def _float(text: str) -> float:
+    try:
+        return float(text)
+    except ValueError:
+        raise Invalid("link.err.number") from None
 
 
 def _parse_choice(*allowed: str) -> Callable[[str], str]:
     def parse(text: str) -> str:
         if text not in allowed:
-            raise ValueError(f"must be one of {', '.join(allowed)}")
+            raise Invalid("link.err.choice", allowed=", ".join(allowed))
         return text
     return parse
 
 
 def _parse_text(text: str) -> str:
     if len(text) > 200 or any(ord(c) < 32 for c in text):
-        raise ValueError("not a valid name")
+        raise Invalid("link.err.name")
     return text
 
 
@@ -36,22 +57,22 @@ def _parse_names(text: str) -> tuple[str, ...]:
     """Comma-separated names (e.g. several SKUs), at most 20."""
     names = tuple(_parse_text(part) for part in text.split(",") if part)
     if len(names) > 20:
-        raise ValueError("at most 20 products")
+        raise Invalid("link.err.too_many", n=20)
     return names
 
 
 def _parse_price(text: str) -> float:
-    value = float(text)
+    value = _float(text)
     if not (0 < value < 1e7):
-        raise ValueError("must be a positive price")
+        raise Invalid("link.err.price")
     return value
 
 
 def _parse_float(low: float, high: float) -> Callable[[str], float]:
     def parse(text: str) -> float:
-        value = float(text)
+        value = _float(text)
         if not (low <= value <= high):  # also rejects nan
-            raise ValueError(f"must be between {low:g} and {high:g}")
+            raise Invalid("link.err.between", low=f"{low:g}", high=f"{high:g}")
         return value
     return parse
 
@@ -103,12 +124,12 @@ LOCAL_KEYS = frozenset({
     "uploads", "upload_round", "import_format", "import_decimal", "import_date_format",
     "import_currency", "import_skip_bad", "commit_imports", "delete_id", "delete_sure",
     "dl_products", "dl_countries", "dl_whatif", "import_messages", "map|<file>|<field>", "datefmt|<file>",
-    "_prepared_uploads", "overview_bounds",
+    "_prepared_uploads", "overview_bounds", "_lang_shown",
 })
 
 
-def decode(query: Mapping[str, str], keys: list[str]) -> tuple[dict, list[str]]:
-    """Values for ``keys`` from URL parameters, and a notice for each invalid one."""
+def decode(query: Mapping[str, str], keys: list[str], lang: str = "en") -> tuple[dict, list[str]]:
+    """Values for ``keys`` from URL parameters, and a notice (in ``lang``) for each invalid one."""
     values, notices = {}, []
     for key in keys:
         param = PARAMS[key]
@@ -120,8 +141,9 @@ def decode(query: Mapping[str, str], keys: list[str]) -> tuple[dict, list[str]]:
             values[key] = param.parse(str(raw))
         except (ValueError, TypeError) as exc:
             values[key] = param.default
-            notices.append(f"The link's {param.label} value was not valid ({exc}); "
-                           f"the default is shown instead.")
+            error = (text_in(lang, exc.key, **exc.values) if isinstance(exc, Invalid)
+                     else text_in(lang, "link.err.name"))
+            notices.append(text_in(lang, "link.invalid", label=text_in(lang, f"param.{key}"), error=error))
     return values, notices
 
 
@@ -134,11 +156,44 @@ def encode(values: Mapping[str, Any]) -> dict[str, str]:
 SHADOW = "_state_"  # session copy that survives page switches (widget keys do not)
 
 
+# Widgets whose option labels depend on the language (besides PARAMS). Keys of widgets
+# created with an explicit index/value are left out: re-setting them makes Streamlit warn.
+WORDED_WIDGETS = ("import_decimal", "import_date_format", "import_format", "delete_id")
+WORDED_PREFIXES = ("datefmt|",)
+LANG_SHOWN = "_lang_shown"
+
+
+def keep_values_on_language_change() -> None:
+    """After a language switch, write every choice widget's value back as its stable code.
+
+    Why: radios and select boxes send their *label* to the server (Streamlit serialises the
+    formatted option), so after a switch the browser still sends the English label, which
+    no German option matches: the radio lost its selection and select boxes kept their
+    English label until a reload. Read here, before any widget of this run is created, a
+    key still decodes with the previous run's labels; writing the code back makes
+    Streamlit use it and re-send the label in the new language. Widgets therefore take
+    stable codes as options and translate only in ``format_func``."""
+    current = st.session_state.get("lang", "en")
+    shown = st.session_state.get(LANG_SHOWN)
+    st.session_state[LANG_SHOWN] = current
+    if shown is None or shown == current:
+        return
+    for key in list(st.session_state.keys()):
+        if not isinstance(key, str) or key == "lang":
+            continue
+        if key in PARAMS or key in WORDED_WIDGETS or key.startswith(WORDED_PREFIXES):
+            try:
+                st.session_state[key] = st.session_state[key]
+            except StreamlitAPIException:  # a key Streamlit does not let us set stays as is
+                pass
+
+
 def bind(keys: list[str]) -> list[str]:
     """Put each key's value into st.session_state (URL > earlier value this session > default)
     unless a widget already holds it; returns notices for invalid URL values."""
+    keep_values_on_language_change()
     shadow = st.session_state.setdefault(SHADOW, {})
-    values, notices = decode(st.query_params.to_dict(), keys)
+    values, notices = decode(st.query_params.to_dict(), keys, st.session_state.get("lang", "en"))
     for key in keys:
         if key in st.session_state:
             continue
@@ -148,12 +203,16 @@ def bind(keys: list[str]) -> list[str]:
     return notices
 
 
-def reject(key: str, reason: str) -> str:
-    """Reset ``key`` to its default (e.g. a country that is not in the data) with a notice."""
+def reject(key: str, reason: str, **values) -> str:
+    """Reset ``key`` to its default (e.g. a country that is not in the data) with a notice.
+    ``reason``: a ``link.*`` key of the text table (e.g. ``"link.not_currency"``), worded in
+    the user's language with ``values``."""
     param = PARAMS[key]
     default = param.default
     st.session_state[key] = list(default) if isinstance(default, tuple) else default
-    return f"The link's {param.label} value {reason}; the default is shown instead."
+    lang = st.session_state.get("lang", "en")
+    words = text_in(lang, reason, **values) if reason in TABLES["en"] else reason
+    return text_in(lang, "link.rejected", label=text_in(lang, f"param.{key}"), reason=words)
 
 
 def value(key: str) -> Any:

@@ -7,6 +7,10 @@ from __future__ import annotations
 
 import streamlit as st
 
+from ecom_models.messages import render, render_any
+
+from . import wording
+
 EN = {
     "app.title": "E-Commerce Decision Lab",
     "nav.overview": "Overview", "nav.data": "Data", "nav.pricing": "Pricing",
@@ -290,6 +294,9 @@ DE = {
     "kpi.help.return_rate": "Zurückgegebene oder stornierte Stück ÷ verkaufte Stück.",
 }
 
+# Table headers and values, detected settings, link notices (ui/wording.py); keys set above win.
+EN = {**wording.EN, **EN}
+DE = {**wording.DE, **DE}
 TABLES = {"en": EN, "de": DE}
 
 
@@ -302,3 +309,19 @@ def t(key: str, **values) -> str:
 
 def lang() -> str:
     return st.session_state.get("lang", "en")
+
+
+def text_in(lang_code: str, key: str, **values) -> str:
+    """The string ``key`` in ``lang_code`` (for pure functions that get the language passed)."""
+    text = TABLES.get(lang_code, EN).get(key) or EN[key]
+    return text.format(**values) if values else text
+
+
+def say(code: str, params=None) -> str:
+    """A model's message code (``ecom_models.messages``) in the current language."""
+    return render(code, params, lang())
+
+
+def say_any(item) -> str:
+    """A report entry that is a coded Message/dict (worded) or plain text (as is)."""
+    return render_any(item, lang())

@@ -1,4 +1,4 @@
-"""Confidence labels, flags and the reason in words for each elasticity estimate.
+"""Confidence labels, flags and the reason (as message codes) for each elasticity estimate.
 
 Labels, from the data behind an estimate (thresholds in ``HIGH`` and ``MEDIUM``):
 
@@ -23,6 +23,8 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from .pooling import MIN_POOL_SKUS
+
 CONFIDENCE_LEVELS = ("high", "medium", "low", "not estimable")
 
 
@@ -40,7 +42,6 @@ class Thresholds:
 
 HIGH = Thresholds(min_periods=26, min_price_changes=4, max_interval_width=1.5, max_own_interval_width=3.0)
 MEDIUM = Thresholds(min_periods=12, min_price_changes=3, max_interval_width=3.0, max_own_interval_width=6.0)
-_TIMES = {0: "never", 1: "once", 2: "twice"}
 
 
 def _meets(t: Thresholds, n, changes, width, own_width) -> np.ndarray:
@@ -48,24 +49,28 @@ def _meets(t: Thresholds, n, changes, width, own_width) -> np.ndarray:
             & (width <= t.max_interval_width) & (own_width <= t.max_own_interval_width))
 
 
-def _times(k: int) -> str:
-    return _TIMES.get(k, f"{k} times")
-
-
-def _count(k: int, unit: str) -> str:
-    """``"no weeks"``, ``"1 week"``, ``"12 weeks"`` for ``unit`` = ``"week"``."""
-    return f"no {unit}s" if k == 0 else f"{k} {unit}" if k == 1 else f"{k} {unit}s"
+def pool_message(toward: str, category: str | None = None, min_skus: int = MIN_POOL_SKUS) -> dict:
+    """The group an estimate was pulled toward as a message (``pooled_toward`` code: ``"all"``,
+    ``"category"`` (the SKU's own category), ``"none"`` (too few SKUs), ``"off"``)."""
+    if toward == "category":
+        return {"code": "pool.category", "params": {"name": str(category)}}
+    if toward == "none":
+        return {"code": "pool.none", "params": {"min_skus": min_skus}}
+    return {"code": f"pool.{toward}", "params": {}}
 
 
 def label_estimates(*, n_periods, n_span, n_changes, not_estimable_reason, elasticity, ci_low,
                     ci_high, raw_elasticity, raw_ci_low, raw_ci_high, shrinkage, pooled_toward, period_unit: str,
-                    interval_pct: float, implausible_below: float = -6.0):
+                    interval_pct: float, implausible_below: float = -6.0, category=None):
     """Confidence label, flag and reason for every SKU (arrays of equal length).
 
-    ``not_estimable_reason`` holds the reason text for SKUs without an estimate and ``""``
-    for the others. Returns three object arrays: ``confidence``, ``flag`` (``""`` when
-    fine), ``reason``.
+    ``not_estimable_reason``: ``(codes, params)`` from :func:`not_estimable_reason` (code
+    ``""`` for SKUs with an estimate). ``pooled_toward``: codes (see :func:`pool_message`);
+    ``category``: each SKU's category. Returns four object arrays: ``confidence``, ``flag``
+    (``""`` when fine), ``reason_code`` (message codes joined by ``;``, see
+    ``ecom_models.messages``) and ``reason_params`` (one dict per SKU).
     """
+    why_codes, why_params = not_estimable_reason
     n = np.asarray(n_periods)
     changes = np.asarray(n_changes)
     e = np.asarray(elasticity, dtype=float)
@@ -73,7 +78,7 @@ def label_estimates(*, n_periods, n_span, n_changes, not_estimable_reason, elast
     shrink = np.asarray(shrinkage, dtype=float)
     width = np.asarray(ci_high, dtype=float) - np.asarray(ci_low, dtype=float)
     own_width = np.asarray(raw_ci_high, dtype=float) - np.asarray(raw_ci_low, dtype=float)
-    missing = np.asarray([r != "" for r in not_estimable_reason], dtype=bool)
+    missing = np.asarray([r != "" for r in why_codes], dtype=bool)
     flag = np.select([~missing & (e > 0), ~missing & (e < implausible_below)],
                      ["positive", "implausible"], "").astype(object)
     weak = (flag != "") | (raw > 0) | (raw < implausible_below)
@@ -82,73 +87,69 @@ def label_estimates(*, n_periods, n_span, n_changes, not_estimable_reason, elast
          _meets(MEDIUM, n, changes, width, own_width)],
         ["not estimable", "low", "high", "medium"], "low").astype(object)
 
-    # Text only, row by row (measured: faster than pandas string ops for a few thousand
-    # SKUs); every number above is computed vectorised. Look-up lists avoid per-row calls.
-    pct = f"{interval_pct:g} %"
+    # Codes only, row by row (measured: faster than pandas string ops for a few thousand
+    # SKUs); every number above is computed vectorised.
     span = np.asarray(n_span).astype(np.int64)
-    top = int(max(span.max(initial=0), n.max(initial=0), changes.max(initial=0))) + 1
-    count_txt = [_count(i, period_unit) for i in range(top)]
-    times_txt = [_times(i) for i in range(top)]
-    pct_txt = [f"{i} %" for i in range(101)]
     shrink_pct = np.round(100 * np.nan_to_num(shrink)).astype(np.int64).clip(0, 100)
-    reasons = []
-    for (label, fl, why, k, sp, ch, sh, lo, hi, b, rb, toward) in zip(
-            confidence.tolist(), flag.tolist(), list(not_estimable_reason), n.tolist(),
+    cats = [None] * len(n) if category is None else list(category)
+    codes, params = [], []
+    for (label, fl, why, why_p, k, sp, ch, sh, lo, hi, b, rb, toward, cat) in zip(
+            confidence.tolist(), flag.tolist(), list(why_codes), list(why_params), n.tolist(),
             span.tolist(), changes.tolist(), shrink_pct.tolist(),
             np.asarray(ci_low, dtype=float).tolist(), np.asarray(ci_high, dtype=float).tolist(),
-            e.tolist(), raw.tolist(), list(pooled_toward)):
+            e.tolist(), raw.tolist(), list(pooled_toward), cats):
         if label == "not estimable":
-            reasons.append(why)
+            codes.append(why)
+            params.append(why_p)
             continue
+        p = {"unit": period_unit, "periods": int(k), "span": int(sp), "changes": int(ch),
+             "shrink": int(sh), "pct": interval_pct, "low": round(lo, 4), "high": round(hi, 4),
+             "elasticity": round(b, 4), "own": round(rb, 4), "limit": implausible_below,
+             "toward": pool_message(toward, cat)}
         parts = []
-        if fl == "positive":
-            parts.append(f"elasticity came out positive ({b:+.1f}): demand rose with price, so "
-                         "something else (promotions, season, stock-outs, customer mix) drives "
-                         "the data; not used for recommendations")
-        elif fl == "implausible":
-            parts.append(f"elasticity {b:.1f} is implausibly strong (below {implausible_below:g}); "
-                         "likely driven by a few unusual periods; not used for recommendations")
+        if fl:
+            parts.append(fl)                      # "positive" / "implausible"
         elif rb > 0:
-            parts.append(f"own data alone gave a positive elasticity ({rb:+.1f}); the value shown "
-                         f"leans on {toward}")
+            parts.append("own_positive")
         elif rb < implausible_below:
-            parts.append(f"own data alone gave an implausibly strong elasticity ({rb:.1f}); the "
-                         f"value shown leans on {toward}")
+            parts.append("own_implausible")
         if label == "high":
-            parts.append(f"price changed {times_txt[ch]} in {count_txt[sp]}; {pct} interval "
-                         f"{lo:.2f} to {hi:.2f}; shrinkage {pct_txt[sh]}")
+            parts.append("well_supported")
         else:
             if ch <= 2:
-                parts.append(f"price changed only {times_txt[ch]} in {count_txt[sp]}")
+                parts.append("few_changes")
             if k < MEDIUM.min_periods:
-                parts.append(f"only {count_txt[k]} with sales")
+                parts.append("few_periods")
             if sh > 50:
-                parts.append(f"mostly borrowed from {toward} (shrinkage {pct_txt[sh]})")
+                parts.append("mostly_borrowed")
             if hi - lo > HIGH.max_interval_width:
-                parts.append(f"wide {pct} interval ({lo:.1f} to {hi:.1f})")
+                parts.append("wide_interval")
             if not parts:
-                parts.append(f"price changed {times_txt[ch]} in {count_txt[sp]}; shrinkage "
-                             f"{pct_txt[sh]}; {pct} interval {lo:.1f} to {hi:.1f}")
-        reasons.append("; ".join(parts))
-    return confidence, flag, np.asarray(reasons, dtype=object)
+                parts.append("summary")
+        codes.append(";".join(parts))
+        params.append(p)
+    param_array = np.empty(len(params), dtype=object)
+    param_array[:] = params
+    return confidence, flag, np.asarray(codes, dtype=object), param_array
 
 
 def not_estimable_reason(n_periods: np.ndarray, n_levels: np.ndarray, n_span: np.ndarray,
                          singular: np.ndarray, *, min_periods: int, min_price_levels: int,
-                         period_unit: str) -> np.ndarray:
-    """Why a SKU has no estimate (``""`` when it has one), in words."""
-    out = []
+                         period_unit: str) -> tuple[list[str], list[dict]]:
+    """Why a SKU has no estimate, as ``(codes, params)`` (code ``""`` when it has one)."""
+    codes, params = [], []
     for k, lv, span, sing in zip(np.asarray(n_periods).tolist(), np.asarray(n_levels).tolist(),
                                  np.asarray(n_span).tolist(), np.asarray(singular).tolist()):
+        p = {"unit": period_unit, "periods": int(k), "span": int(span), "levels": int(lv),
+             "min_periods": min_periods, "min_levels": min_price_levels}
         if k < min_periods:
-            out.append(f"only {_count(int(k), period_unit)} with sales (at least {min_periods} needed)"
-                       if k else f"no {period_unit}s with sales")
+            code = "too_few_periods" if k else "no_periods"
         elif lv < min_price_levels:
-            out.append(f"price never changed in {_count(int(span), period_unit)}" if lv <= 1 else
-                       f"only {int(lv)} price levels in {_count(int(span), period_unit)} "
-                       f"(at least {min_price_levels} needed)")
+            code = "price_never_changed" if lv <= 1 else "too_few_levels"
         elif sing:
-            out.append("price moved in step with the trend; their effects cannot be told apart")
+            code = "collinear"
         else:
-            out.append("")
-    return np.asarray(out, dtype=object)
+            code, p = "", {}
+        codes.append(code)
+        params.append(p)
+    return codes, params

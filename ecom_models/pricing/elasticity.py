@@ -22,7 +22,7 @@ from .pooling import pool_elasticities
 
 ESTIMATE_COLUMNS = (
     "sku", "category", "elasticity", "ci_low", "ci_high", "elasticity_sd", "n_periods",
-    "n_price_levels", "n_price_changes", "n_periods_span", "confidence", "reason", "flag",
+    "n_price_levels", "n_price_changes", "n_periods_span", "confidence", "reason_code", "reason_params", "flag",
     "shrinkage", "raw_elasticity", "raw_se", "raw_ci_low", "raw_ci_high", "prior_elasticity",
     "prior_sd", "pooled_toward", "current_price", "baseline_units", "last_sale_period",
 )
@@ -57,10 +57,12 @@ class ElasticityEstimator:
         ``elasticity`` (pooled), ``ci_low``/``ci_high`` (its interval), ``elasticity_sd``,
         ``n_periods`` (periods with sales used), ``n_price_levels``, ``n_price_changes``,
         ``n_periods_span`` (first to last period, quiet ones included), ``confidence``,
-        ``reason``, ``flag`` (``""``, ``"positive"``, ``"implausible"``), ``shrinkage``
+        ``reason_code``/``reason_params`` (why, as message codes joined by ``;`` with one
+        params dict; word it with ``ecom_models.messages.render``), ``flag`` (``""``,
+        ``"positive"``, ``"implausible"``), ``shrinkage``
         (0 = own data only, 1 = group value only), ``raw_elasticity``/``raw_se``/
         ``raw_ci_low``/``raw_ci_high`` (own data only, t interval), ``prior_elasticity``/
-        ``prior_sd``/``pooled_toward`` (the group value), ``current_price`` (shop currency),
+        ``prior_sd``/``pooled_toward`` (the group value; ``"all"``, ``"category"``, ``"none"``, ``"off"``), ``current_price`` (shop currency),
         ``baseline_units`` (mean net units per period, recent), ``last_sale_period``.
         Elasticity columns are NaN for ``"not estimable"`` SKUs. ``attrs["freq"]`` holds
         the period (``"W"`` or ``"D"``): amounts derived from it are per period.
@@ -160,7 +162,7 @@ class ElasticityEstimator:
             post_mean, post_sd = raw, se_eff
             shrink = np.where(np.isfinite(raw), 0.0, np.nan)
             prior_mean = prior_sd = np.full(n_sku, np.nan)
-            toward = np.full(n_sku, "none (pooling off)", dtype=object)
+            toward = np.full(n_sku, "off", dtype=object)
             self.tau_, self.overall_elasticity_ = np.nan, np.nan
             self.category_elasticity_ = pd.Series(dtype=float, name="category_elasticity")
 
@@ -170,12 +172,13 @@ class ElasticityEstimator:
                                        min_price_levels=self.min_price_levels, period_unit=word)
         ci_low, ci_high = post_mean - z * post_sd, post_mean + z * post_sd
         raw_low, raw_high = raw - t_q * raw_se, raw + t_q * raw_se
-        confidence, flag, reason = label_estimates(
+        confidence, flag, reason_code, reason_params = label_estimates(
             n_periods=n_used, n_span=n_span, n_changes=changes, not_estimable_reason=why_not,
             elasticity=post_mean, ci_low=ci_low, ci_high=ci_high, raw_elasticity=raw,
             raw_ci_low=raw_low, raw_ci_high=raw_high,
             shrinkage=shrink, pooled_toward=toward, period_unit=word,
-            interval_pct=round(100 * self.interval, 6), implausible_below=self.implausible_below)
+            interval_pct=round(100 * self.interval, 6), implausible_below=self.implausible_below,
+            category=rows.category)
 
         base = recent_baseline(rows, freq, self.baseline_periods)
         self.estimates_ = pd.DataFrame({
@@ -184,7 +187,8 @@ class ElasticityEstimator:
             "elasticity": post_mean, "ci_low": ci_low, "ci_high": ci_high, "elasticity_sd": post_sd,
             "n_periods": n_used, "n_price_levels": levels, "n_price_changes": changes,
             "n_periods_span": n_span,
-            "confidence": pd.array(confidence, dtype="str"), "reason": pd.array(reason, dtype="str"),
+            "confidence": pd.array(confidence, dtype="str"), "reason_code": pd.array(reason_code, dtype="str"),
+            "reason_params": reason_params,
             "flag": pd.array(flag, dtype="str"), "shrinkage": shrink,
             "raw_elasticity": raw, "raw_se": raw_se,
             "raw_ci_low": raw_low, "raw_ci_high": raw_high,
@@ -258,7 +262,7 @@ def estimate_elasticities(lines: pd.DataFrame, freq: str = "W", *, complete_peri
 
     ``lines``: order lines; ``freq`` and ``complete_periods_only``: as in
     :func:`build_price_panel`; ``params``: :class:`ElasticityEstimator` parameters. Columns: ``ESTIMATE_COLUMNS``
-    (``sku, category, elasticity, ci_low, ci_high, ..., confidence, reason, flag, shrinkage,
+    (``sku, category, elasticity, ci_low, ci_high, ..., confidence, reason_code, reason_params, flag, shrinkage,
     raw_elasticity, ...``); see :class:`ElasticityEstimator`.
     """
     panel = build_price_panel(lines, freq, complete_periods_only=complete_periods_only)

@@ -23,11 +23,12 @@ from __future__ import annotations
 
 import math
 from collections.abc import Iterable
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, field
 
 import numpy as np
 import pandas as pd
 
+from ..messages import render
 from .response import N_DRAWS, prepare_response, select_estimates, units_at
 from .scenario import PRICE_ENDINGS, RECOMMENDABLE_CONFIDENCE, PriceConstraints
 
@@ -39,9 +40,11 @@ _EDGE_PROBE = 0.02  # look 2 % beyond a bound to see whether the optimum lies ou
 class PriceRecommendation:
     """The best allowed price for one SKU (amounts per period, shop currency).
 
-    ``recommendation`` is None when the data cannot support one; ``reason`` says why, or
-    summarises the recommendation. ``at_edge``: ``"upper limit"``, ``"lower limit"``,
-    ``"minimum margin"`` when the optimum sits on that bound (the model would go further),
+    ``recommendation`` is None when the data cannot support one; ``reason_code`` /
+    ``reason_params`` say why (code ``"no_recommendation"`` with the cause in ``why``), or
+    summarise the recommendation, as message codes (``ecom_models.messages``);
+    ``reason`` is their English wording. ``at_edge``: ``"upper_limit"``, ``"lower_limit"``,
+    ``"minimum_margin"`` when the optimum sits on that bound (the model would go further),
     else None. ``expected_objective_*``: mean over the elasticity draws.
     """
 
@@ -61,7 +64,13 @@ class PriceRecommendation:
     confidence: str
     at_edge: str | None
     n_candidates: int
-    reason: str
+    reason_code: str
+    reason_params: dict = field(default_factory=dict)
+
+    @property
+    def reason(self) -> str:
+        """The reason in English (the CLI's wording)."""
+        return render(self.reason_code, self.reason_params, cli=True)
 
 
 def candidate_prices(low: float, high: float, ending: str | None) -> np.ndarray:
@@ -101,37 +110,40 @@ def best_price(estimates: pd.DataFrame, sku: str, constraints: PriceConstraints 
                 elasticity=float(row["elasticity"]) if math.isfinite(row["elasticity"]) else None,
                 confidence=str(row["confidence"]))
 
-    def refuse(why: str, n_candidates: int = 0) -> PriceRecommendation:
+    def refuse(code: str, params: dict | None = None, n_candidates: int = 0) -> PriceRecommendation:
         return PriceRecommendation(**info, recommendation=None, price_change_pct=None,
                                    expected_objective_current=None, expected_objective_recommended=None,
                                    prob_beats_current=None, units_recommended=None, at_edge=None,
-                                   n_candidates=n_candidates, reason=f"no recommendation: {why}")
+                                   n_candidates=n_candidates, reason_code="no_recommendation",
+                                   reason_params={"why": {"code": code, "params": params or {}}})
+
+    given = row["reason_params"]
+    reason = {"code": str(row["reason_code"]), "params": dict(given) if isinstance(given, dict) else {}}
 
     needs_cost = c.objective == "profit" or c.min_margin_pct is not None
     allowed = RECOMMENDABLE_CONFIDENCE[:RECOMMENDABLE_CONFIDENCE.index(c.min_confidence) + 1]
     if row["confidence"] == "not estimable":
-        return refuse(f"the elasticity cannot be estimated ({row['reason']})")
+        return refuse("cannot_estimate", {"reason": reason})
     if row["flag"]:
-        return refuse(f"the elasticity is flagged {row['flag']} ({row['reason']})")
+        return refuse("flagged", {"flag": {"code": f"flag.{row['flag']}"}, "reason": reason})
     if row["confidence"] not in allowed:
-        return refuse(f"confidence is {row['confidence']} ({row['reason']})")
+        return refuse("confidence_too_low", {"confidence": {"code": f"confidence.{row['confidence']}"},
+                                             "reason": reason})
     if not (math.isfinite(p0) and p0 > 0 and base > 0):
-        return refuse("no recent sales to base a price on")
+        return refuse("no_recent_sales")
     if needs_cost and not math.isfinite(cost):
-        return refuse("unit cost unknown; give unit costs or an assumed margin")
+        return refuse("cost_unknown")
 
     low, high = p0 * (1 - c.max_change_pct / 100), p0 * (1 + c.max_change_pct / 100)
     floor = cost / (1 - c.min_margin_pct / 100) if c.min_margin_pct is not None else 0.0
     margin_binds = floor > low
     low = max(low, floor)
-    band = f"±{c.max_change_pct:g} % of today's {p0:.2f}"
+    band = {"max_change": c.max_change_pct, "price": p0}
     if low > high:
-        return refuse(f"no price within {band} reaches the {c.min_margin_pct:g} % minimum margin "
-                      f"(that needs at least {floor:.2f})")
+        return refuse("margin_unreachable", {**band, "min_margin": c.min_margin_pct, "floor": floor})
     prices = candidate_prices(low, high, c.price_ending)
     if prices.size == 0:
-        return refuse(f"no price ending in {c.price_ending} lies between {low:.2f} and {high:.2f} "
-                      f"({band})")
+        return refuse("no_price_with_ending", {**band, "ending": c.price_ending, "low": low, "high": high})
 
     draws = resp.draws[0]
     obj_d = _objective(c, prices[:, None], cost, units_at(base, p0, prices[:, None], draws[None, :]))
@@ -145,35 +157,30 @@ def best_price(estimates: pd.DataFrame, sku: str, constraints: PriceConstraints 
 
     edge = None
     if best == prices.size - 1 and mean_at(high * (1 + _EDGE_PROBE)) > expected[best]:
-        edge = "upper limit"
+        edge = "upper_limit"
     elif best == 0 and mean_at(low * (1 - _EDGE_PROBE)) > expected[best]:
-        edge = "minimum margin" if margin_binds else "lower limit"
+        edge = "minimum_margin" if margin_binds else "lower_limit"
     prob = float(np.mean(obj_d[best] > obj_now))
     change = 100 * (rec / p0 - 1)
     return PriceRecommendation(
         **info, recommendation=rec, price_change_pct=change, expected_objective_current=float(obj_now),
         expected_objective_recommended=float(expected[best]), prob_beats_current=prob,
         units_recommended=float(units_at(base, p0, rec, resp.elasticity[0])), at_edge=edge,
-        n_candidates=int(prices.size), reason=_explain(c, p0, rec, change, expected[best], obj_now, prob, edge))
+        n_candidates=int(prices.size),
+        **dict(zip(("reason_code", "reason_params"), _explain(c, p0, rec, change, expected[best], obj_now,
+                                                              prob, edge))))
 
 
 def _explain(c: PriceConstraints, p0: float, rec: float, change: float, exp_rec: float,
-             obj_now: float, prob: float, edge: str | None) -> str:
-    if abs(rec - p0) < 0.005:
-        text = f"keep today's price {p0:.2f}: no allowed price earns more {c.objective}"
-    else:
-        text = (f"{rec:.2f} ({change:+.1f} %) gives expected {c.objective} {exp_rec:,.2f} per period "
-                f"vs {obj_now:,.2f} today; better than today's price in {100 * prob:.0f} % of the "
-                "elasticity draws")
-    if edge == "upper limit":
-        text += (f"; the optimum sits at the +{c.max_change_pct:g} % limit and the model would go "
-                 "higher: raise in steps and watch sales")
-    elif edge == "lower limit":
-        text += (f"; the optimum sits at the -{c.max_change_pct:g} % limit and the model would go "
-                 "lower: cut in steps and watch sales")
-    elif edge == "minimum margin":
-        text += f"; the {c.min_margin_pct:g} % minimum margin stops a lower price"
-    return text
+             obj_now: float, prob: float, edge: str | None) -> tuple[str, dict]:
+    """The recommendation summarised as ``(code, params)``."""
+    params = {"price": p0, "new_price": rec, "change": change, "expected": exp_rec, "today": obj_now,
+              "prob": 100 * prob, "goal": {"code": f"goal.{c.objective}"},
+              "max_change": c.max_change_pct, "min_margin": c.min_margin_pct}
+    code = "keep_price" if abs(rec - p0) < 0.005 else "recommend"
+    if edge is not None:
+        code += f";at_{edge}"
+    return code, params
 
 
 def best_prices(estimates: pd.DataFrame, constraints: PriceConstraints = PriceConstraints(),

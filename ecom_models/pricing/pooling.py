@@ -47,8 +47,9 @@ class PoolingResult:
     """Arrays per SKU plus the hyper-parameters.
 
     ``posterior_mean``, ``posterior_sd``, ``shrinkage`` (in [0, 1]), ``prior_mean``,
-    ``prior_sd`` (the group prior a SKU was pulled toward), ``pooled_toward`` (object array:
-    ``"category '<name>'"`` or ``"all products"``); ``tau`` (between-SKU sd of true
+    ``prior_sd`` (the group prior a SKU was pulled toward), ``pooled_toward`` (object array of
+    codes: ``"category"`` (the SKU's own category), ``"all"``, or ``"none"`` when too few SKUs
+    to pool; worded by ``confidence.pool_message``); ``tau`` (between-SKU sd of true
     elasticities within a group), ``overall_mean``, ``category_means`` (Series).
     """
 
@@ -130,7 +131,7 @@ def pool_elasticities(raw: np.ndarray, se: np.ndarray, category: np.ndarray, *,
     post_mean = np.where(est, prior_mean + weight * (raw - prior_mean), np.nan)
     post_sd = np.where(est, np.sqrt(weight * se ** 2), np.nan)
     names = np.asarray(cat_names, dtype=object)
-    labels = np.array(["all products"] + [f"category '{c}'" for c in names], dtype=object)
+    labels = np.array(["all"] + ["category"] * len(names), dtype=object)
     cat_series = pd.Series(group_mean[1:][big_cat], index=pd.Index(names[big_cat], dtype="str"),
                            name="category_elasticity", dtype=float)
     return PoolingResult(posterior_mean=post_mean, posterior_sd=post_sd,
@@ -144,7 +145,6 @@ def _unpooled(raw: np.ndarray, se: np.ndarray, est: np.ndarray) -> PoolingResult
     nan = np.full(raw.size, np.nan)
     return PoolingResult(posterior_mean=np.where(est, raw, np.nan), posterior_sd=np.where(est, se, np.nan),
                          shrinkage=np.where(est, 0.0, np.nan), prior_mean=nan, prior_sd=nan,
-                         pooled_toward=np.full(raw.size, f"none (fewer than {MIN_POOL_SKUS} SKUs to pool)",
-                                               dtype=object),
+                         pooled_toward=np.full(raw.size, "none", dtype=object),
                          tau=np.nan, overall_mean=np.nan, category_means=pd.Series(dtype=float,
                                                                                   name="category_elasticity"))

@@ -31,9 +31,10 @@ N_DRAWS = 2_000
 class Response:
     """The chosen SKUs' inputs for a simulation (arrays of length ``n`` SKUs).
 
-    ``elasticity`` / ``elasticity_sd``: used values; ``source``: ``"own data"`` or the
-    group prior; ``draws`` (n, n_draws): sampled elasticities; ``unit_cost`` and
-    ``cost_source``; ``rows``: the SKUs' rows of the estimates table.
+    ``elasticity`` / ``elasticity_sd``: used values; ``source``: ``"own"`` (own data) or
+    ``"group"`` (the group prior of ``pooled_toward``); ``draws`` (n, n_draws): sampled
+    elasticities; ``unit_cost`` and ``cost_source`` (``"products_table"``,
+    ``"assumed_margin"`` or ``"unknown"``); ``rows``: the SKUs' rows of the estimates table.
     """
 
     rows: pd.DataFrame
@@ -76,7 +77,8 @@ def unit_costs_for(rows: pd.DataFrame, unit_costs: Mapping[str, float] | pd.Seri
     """Unit cost (shop currency) per SKU and where it came from.
 
     From ``unit_costs`` (sku -> cost; missing, negative or non-numeric = unknown), else
-    today's price × (1 - ``assumed_margin_pct``/100), else NaN (``"unknown"``).
+    today's price × (1 - ``assumed_margin_pct``/100) (``"assumed_margin"``), else NaN
+    (``"unknown"``). Sources are codes: word them as ``cost.<source>`` (``ecom_models.messages``).
     """
     if unit_costs is None:
         given = np.full(len(rows), np.nan)
@@ -87,11 +89,11 @@ def unit_costs_for(rows: pd.DataFrame, unit_costs: Mapping[str, float] | pd.Seri
     given = np.where(np.isfinite(given) & (given >= 0), given, np.nan)
     price = rows["current_price"].to_numpy(dtype=float)
     cost = given.copy()
-    source = np.where(np.isfinite(given), "products table", "unknown").astype(object)
+    source = np.where(np.isfinite(given), "products_table", "unknown").astype(object)
     if assumed_margin_pct is not None:
         fill = ~np.isfinite(given) & np.isfinite(price)
         cost[fill] = price[fill] * (1.0 - assumed_margin_pct / 100.0)
-        source[fill] = f"assumed {assumed_margin_pct:g} % margin"
+        source[fill] = "assumed_margin"
     return cost, source
 
 
@@ -105,9 +107,7 @@ def prepare_response(rows: pd.DataFrame, unit_costs=None, assumed_margin_pct: fl
     elasticity = np.where(has_own, own, rows["prior_elasticity"].to_numpy(dtype=float))
     sd = np.where(has_own, rows["elasticity_sd"].to_numpy(dtype=float), rows["prior_sd"].to_numpy(dtype=float))
     sd = np.where(np.isfinite(sd), sd, 0.0)
-    toward = rows["pooled_toward"].astype(object).to_numpy()
-    source = np.array(["own data" if own_ok else f"group prior ({group})"
-                       for own_ok, group in zip(has_own.tolist(), toward.tolist())], dtype=object)
+    source = np.where(has_own, "own", "group").astype(object)
     z = standard_normal_draws(rows["sku"], n_draws, seed)
     draws = elasticity[:, None] + sd[:, None] * z
     cost, cost_source = unit_costs_for(rows, unit_costs, assumed_margin_pct)

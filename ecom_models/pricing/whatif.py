@@ -18,6 +18,7 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
+from .confidence import pool_message
 from .response import N_DRAWS, prepare_response, select_estimates, units_at
 from .scenario import PriceScenario
 
@@ -26,7 +27,7 @@ WHATIF_COLUMNS = (
     "confidence", "flag", "unit_cost", "cost_source", "baseline_units", "baseline_revenue",
     "baseline_profit", "units", "units_low", "units_high", "revenue", "revenue_low",
     "revenue_high", "profit", "profit_low", "profit_high", "profit_change", "profit_change_low",
-    "profit_change_high", "prob_revenue_up", "prob_profit_up", "note",
+    "profit_change_high", "prob_revenue_up", "prob_profit_up", "note_code", "note_params",
 )
 CURVE_COLUMNS = (
     "price", "price_change_pct", "units", "units_low", "units_high", "revenue", "revenue_low",
@@ -56,25 +57,30 @@ def _band(draws: np.ndarray, interval: float) -> tuple[np.ndarray, np.ndarray]:
 
 
 def _notes(rows: pd.DataFrame, elasticity: np.ndarray, source: np.ndarray,
-           cost_source: np.ndarray) -> list[str]:
-    """Plain-language caveats per SKU (``""`` when there are none)."""
-    notes = []
-    for e, src, cost_src, conf, flag, base in zip(
+           cost_source: np.ndarray) -> tuple[list[str], list[dict]]:
+    """Caveats per SKU as message codes joined by ``;`` (``""`` when there are none) and
+    one params dict each (see ``ecom_models.messages``)."""
+    codes, params = [], []
+    for e, src, cost_src, conf, flag, base, toward, cat in zip(
             elasticity.tolist(), source.tolist(), cost_source.tolist(), rows["confidence"].tolist(),
-            rows["flag"].tolist(), rows["baseline_units"].tolist()):
+            rows["flag"].tolist(), rows["baseline_units"].tolist(), rows["pooled_toward"].tolist(),
+            rows["category"].tolist()):
         parts = []
         if not np.isfinite(e):
-            parts.append(f"no elasticity available ({conf}, and no group to borrow from)")
-        elif src != "own data":
-            parts.append(f"no own estimate ({conf}): uses the {src[len('group prior ('):-1]} value")
+            parts.append("note_no_elasticity")
+        elif src != "own":
+            parts.append("note_group_prior")
         if flag:
-            parts.append(f"elasticity flagged {flag}: treat with caution")
+            parts.append("note_flagged")
         if base == 0:
-            parts.append("no recent sales: baseline is zero")
+            parts.append("note_no_sales")
         if cost_src == "unknown":
-            parts.append("unit cost unknown: profit not computed")
-        notes.append("; ".join(parts))
-    return notes
+            parts.append("note_cost_unknown")
+        codes.append(";".join(parts))
+        params.append({"confidence": {"code": f"confidence.{conf}"},
+                       "flag": {"code": f"flag.{flag}"} if flag else "",
+                       "toward": pool_message(str(toward), cat)} if parts else {})
+    return codes, params
 
 
 def simulate_price_change(estimates: pd.DataFrame, scenario: PriceScenario,
@@ -116,7 +122,7 @@ def simulate_price_change(estimates: pd.DataFrame, scenario: PriceScenario,
     with np.errstate(invalid="ignore"):
         out["prob_revenue_up"] = np.mean(rev_d > base_rev[:, None], axis=1)
         out["prob_profit_up"] = np.where(np.isfinite(cost), np.mean(prof_d > base_prof[:, None], axis=1), np.nan)
-    out["note"] = _notes(rows, resp.elasticity, resp.source, resp.cost_source)
+    out["note_code"], out["note_params"] = _notes(rows, resp.elasticity, resp.source, resp.cost_source)
     per_sku = pd.DataFrame(out)[list(WHATIF_COLUMNS)].reset_index(drop=True)
     return WhatIfResult(per_sku=per_sku, totals=_totals(per_sku, units_d, rev_d, prof_d, interval),
                         scenario=scenario)

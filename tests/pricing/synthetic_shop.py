@@ -72,9 +72,9 @@ def estimate_rows(**columns) -> pd.DataFrame:
     base = {"sku": ["A"], "category": [None], "elasticity": [-2.0], "ci_low": [np.nan],
             "ci_high": [np.nan], "elasticity_sd": [0.0], "n_periods": [52], "n_price_levels": [5],
             "n_price_changes": [12], "n_periods_span": [52], "confidence": ["high"],
-            "reason": ["planted"], "flag": [""], "shrinkage": [0.0], "raw_elasticity": [-2.0],
+            "reason_code": ["summary"], "reason_params": [{}], "flag": [""], "shrinkage": [0.0], "raw_elasticity": [-2.0],
             "raw_se": [0.0], "raw_ci_low": [np.nan], "raw_ci_high": [np.nan],
-            "prior_elasticity": [-2.0], "prior_sd": [1.0], "pooled_toward": ["all products"],
+            "prior_elasticity": [-2.0], "prior_sd": [1.0], "pooled_toward": ["all"],
             "current_price": [10.0], "baseline_units": [100.0],
             "last_sale_period": [pd.Timestamp("2024-01-01")]}
     n = max(len(v) if isinstance(v, list) else 1 for v in columns.values()) if columns else 1
@@ -84,6 +84,6 @@ def estimate_rows(**columns) -> pd.DataFrame:
         data[name] = value if isinstance(value, list) and len(value) == n else (
             [value] * n if not isinstance(value, list) else value * n)
     frame = pd.DataFrame(data)
-    for name in ("sku", "category", "confidence", "reason", "flag", "pooled_toward"):
+    for name in ("sku", "category", "confidence", "reason_code", "flag", "pooled_toward"):
         frame[name] = frame[name].astype("str")
     return frame

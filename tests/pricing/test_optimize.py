@@ -31,7 +31,8 @@ def test_profit_optimum_is_the_lerner_price():
     assert r.units_recommended == pytest.approx(137.1742, abs=1e-4)
     assert r.prob_beats_current == 1.0 and r.at_edge is None
     assert r.n_candidates == 301  # 8.50 .. 11.50 in cents
-    assert r.reason.startswith("9.00 (-10.0 %) gives expected profit 411.52 per period vs 400.00 today")
+    assert r.reason_code == "recommend"
+    assert r.reason.startswith("9.00 (-10.0 %) gives expected gross profit 411.52 per period vs 400.00 today")
 
 
 @pytest.mark.parametrize("ending, expected", [
@@ -50,17 +51,17 @@ def test_price_endings(ending, expected):
 def test_optimum_beyond_the_allowed_change_sits_at_the_edge():
     # e = -1.5: Lerner price 6 · 1.5 / 0.5 = 18, far above 10 + 15 % = 11.50.
     r = rec_for(elasticity=-1.5)
-    assert r.recommendation == 11.50 and r.at_edge == "upper limit"
+    assert r.recommendation == 11.50 and r.at_edge == "upper_limit"
     assert "the optimum sits at the +15 % limit" in r.reason
     r = rec_for(elasticity=-1.5, max_change_pct=5)
-    assert r.recommendation == 10.50 and r.at_edge == "upper limit"
+    assert r.recommendation == 10.50 and r.at_edge == "upper_limit"
 
 
 def test_revenue_objective():
     # Revenue p · (p/10)^e: rises with price when e > -1, falls when e < -1.
     assert rec_for(elasticity=-0.5, objective="revenue").recommendation == 11.50
     r = rec_for(elasticity=-2.0, objective="revenue", costs=None)
-    assert r.recommendation == 8.50 and r.at_edge == "lower limit"
+    assert r.recommendation == 8.50 and r.at_edge == "lower_limit"
     assert r.expected_objective_recommended == pytest.approx(1176.4706, abs=1e-4)  # 8.5·100·0.85^-2
 
 
@@ -69,7 +70,7 @@ def test_minimum_margin_is_respected():
     # margin needs p >= 6 / 0.55 = 10.909 -> first allowed cent 10.91 (margin 45.0 %).
     est = estimate_rows(elasticity=-5.0, current_price=12.0)
     r = best_price(est, "A", PriceConstraints(min_margin_pct=45), COST)
-    assert r.recommendation == 10.91 and r.at_edge == "minimum margin"
+    assert r.recommendation == 10.91 and r.at_edge == "minimum_margin"
     assert (r.recommendation - 6.0) / r.recommendation >= 0.45
     assert "minimum margin stops a lower price" in r.reason
 
@@ -89,10 +90,11 @@ def test_no_price_with_the_ending_in_range():
 
 
 @pytest.mark.parametrize("overrides, reason_start", [
-    (dict(elasticity=0.8, flag="positive"), "no recommendation: the elasticity is flagged positive"),
-    (dict(elasticity=-7.0, flag="implausible"), "no recommendation: the elasticity is flagged implausible"),
+    (dict(elasticity=0.8, flag="positive"), "no recommendation: the elasticity is flagged: demand rose"),
+    (dict(elasticity=-7.0, flag="implausible"), "no recommendation: the elasticity is flagged: implausibly"),
     (dict(confidence="low"), "no recommendation: confidence is low"),
-    (dict(elasticity=np.nan, confidence="not estimable", reason="price never changed in 40 weeks"),
+    (dict(elasticity=np.nan, confidence="not estimable", reason_code="price_never_changed",
+          reason_params=[{"span": 40, "unit": "week"}]),
      "no recommendation: the elasticity cannot be estimated (price never changed in 40 weeks)"),
     (dict(baseline_units=0.0), "no recommendation: no recent sales"),
 ])

@@ -9,6 +9,8 @@ from scipy import stats
 from ecom_models.pricing import (CURVE_COLUMNS, WHATIF_COLUMNS, PriceScenario, profit_curve,
                                  simulate_price_change)
 
+from ecom_models.messages import render
+
 from .synthetic_shop import estimate_rows
 
 
@@ -33,7 +35,7 @@ def test_golden_price_raise_of_eight_percent():
     assert row["units_low"] == pytest.approx(row["units"], abs=1e-9)
     assert row["units_high"] == pytest.approx(row["units"], abs=1e-9)
     assert row["prob_profit_up"] == 1.0 and row["prob_revenue_up"] == 0.0
-    assert row["cost_source"] == "products table" and row["note"] == ""
+    assert row["cost_source"] == "products_table" and row["note_code"] == ""
 
 
 def test_new_price_and_assumed_margin():
@@ -46,7 +48,7 @@ def test_new_price_and_assumed_margin():
     assert row["units"] == pytest.approx(123.4568, abs=1e-4)
     assert row["unit_cost"] == pytest.approx(6.0, abs=1e-12)
     assert row["profit"] == pytest.approx(370.3704, abs=1e-4)
-    assert row["cost_source"] == "assumed 40 % margin"
+    assert row["cost_source"] == "assumed_margin"
 
 
 def test_interval_matches_the_normal_quantiles_of_the_elasticity():
@@ -60,7 +62,8 @@ def test_interval_matches_the_normal_quantiles_of_the_elasticity():
     assert row["units_low"] == pytest.approx(100 * 1.08 ** (-2 - z * 0.5), abs=0.6)
     assert row["units_high"] == pytest.approx(100 * 1.08 ** (-2 + z * 0.5), abs=0.6)
     assert row["units"] == pytest.approx(85.7339, abs=1e-4)  # the point stays the median
-    assert np.isnan(row["profit"]) and row["note"] == "unit cost unknown: profit not computed"
+    assert np.isnan(row["profit"]) and row["note_code"] == "note_cost_unknown"
+    assert render(row["note_code"], row["note_params"]) == "unit cost unknown: profit not computed"
 
 
 def test_same_sku_gets_the_same_draws_alone_or_in_a_group():
@@ -89,12 +92,16 @@ def test_category_totals_add_up():
 
 def test_not_estimable_sku_uses_the_group_prior_and_says_so():
     est = estimate_rows(elasticity=np.nan, elasticity_sd=np.nan, confidence="not estimable",
-                        prior_elasticity=-1.5, prior_sd=0.0, pooled_toward="category 'mugs'")
+                        prior_elasticity=-1.5, prior_sd=0.0, pooled_toward="category",
+                        category="mugs")
     row = simulate_price_change(est, PriceScenario(price_change_pct=10), skus="A").per_sku.iloc[0]
     assert row["elasticity"] == -1.5
     assert row["units"] == pytest.approx(100 * 1.1 ** -1.5, abs=1e-9)
-    assert row["elasticity_source"] == "group prior (category 'mugs')"
-    assert row["note"].startswith("no own estimate (not estimable): uses the category 'mugs' value")
+    assert row["elasticity_source"] == "group"
+    assert render(row["note_code"], row["note_params"]).startswith(
+        "no own estimate (not estimable): uses the category 'mugs' value")
+    assert render(row["note_code"], row["note_params"], "de").startswith(
+        "keine eigene Schätzung (nicht schätzbar): nutzt den Wert von Kategorie „mugs“")
 
 
 def test_profit_curve_grid_and_band():
