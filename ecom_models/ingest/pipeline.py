@@ -124,6 +124,9 @@ def build_report(file_name: str, preset: Preset, detected: dict, rows_read: int,
         "skipped_examples": skipped.head(SKIPPED_EXAMPLES).to_dict("records"),
         "warnings": result.warnings + list(preset.notes),
     }
+    if preset.kind == "orders" and rows["customer_id"].notna().any():
+        report["warnings"].append("customer ids are stored as keyed pseudonyms, never in clear "
+                                  "(e-mail addresses included)")
     if preset.kind == "orders":
         dated = rows["ordered_at"].dropna()
         report.update({
@@ -191,8 +194,11 @@ def commit(prepared: Prepared, db: Path | str, progress=None, options: Options |
 def storage_error(exc: Exception, file_name: str, db: Path | str) -> IngestError:
     """A clear rejection for a store that could not be written; nothing was imported."""
     text = str(exc).lower()
-    if "full" in text or getattr(exc, "errno", None) in (errno.ENOSPC, errno.EFBIG):
-        problem = "the disk is full: nothing was imported"
+    if ("full" in text or "disk i/o" in text
+            or getattr(exc, "errno", None) in (errno.ENOSPC, errno.EFBIG)):
+        # SQLite reports a full disk as SQLITE_FULL, and a refused write (file size limit,
+        # failing disk) as SQLITE_IOERR 'disk I/O error'
+        problem = "the disk is full or refuses writes: nothing was imported"
         hint = "free some disk space, then import the file again"
     elif "readonly" in text or "read-only" in text or getattr(exc, "errno", None) in (errno.EACCES, errno.EROFS):
         problem = f"the store {db} cannot be written: nothing was imported"

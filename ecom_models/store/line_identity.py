@@ -18,8 +18,10 @@ survives cutting, filtering and re-sorting an export (docs/architecture.md §4):
   its order and never replaces the sale.
 - A cancellation that ``normalize`` books as a netting line (``reversal``) has its own key.
 
-The hash is BLAKE2b (stdlib ``hashlib``), computed once per distinct signature; the
-key is ``hash48 << 15 | occurrence`` (occurrence < 32,768 lines of identical content).
+Each signature field is hashed with BLAKE2b (stdlib ``hashlib``) once per distinct value
+and the fields are combined with the SplitMix64 finaliser; the key is
+``hash48 << 15 | occurrence`` (occurrence < 32,768 lines of identical content). The
+scheme is part of the stored data: changing it needs a migration that re-keys the lines.
 """
 from __future__ import annotations
 
@@ -67,32 +69,35 @@ def line_keys(lines: pd.DataFrame) -> np.ndarray:
     """
     if not len(lines):
         return np.zeros(0, dtype=np.int64)
-    parts = _signature_parts(lines)
-    sig = pd.DataFrame({str(i): p.to_numpy() for i, p in enumerate(parts)})
-    sig_code, distinct = _factorize_rows(sig)
-    hashes = np.array([_hash48("\x1f".join(row)) for row in distinct], dtype=np.int64)
+    signature = np.zeros(len(lines), dtype=np.uint64)
+    for part in _signature_parts(lines):
+        signature = _mix(signature, _hash_values(part))
+    sig48 = (signature >> np.uint64(16)).astype(np.int64)
     order_code = pd.factorize(lines["order_id"].astype(str), use_na_sentinel=False)[0]
-    group = order_code.astype(np.int64) * (len(distinct) + 1) + sig_code
+    sig_code = pd.factorize(sig48)[0]
+    group = order_code.astype(np.int64) * (int(sig_code.max()) + 1) + sig_code
     occurrence = pd.Series(group).groupby(group, sort=False).cumcount().to_numpy()
     occurrence = np.minimum(occurrence, MAX_OCCURRENCE)
-    return (hashes[sig_code] << 15) | occurrence.astype(np.int64)
+    return (sig48 << 15) | occurrence.astype(np.int64)
 
 
-def _factorize_rows(frame: pd.DataFrame) -> tuple[np.ndarray, list[tuple[str, ...]]]:
-    """Row codes of a frame of text columns and the distinct rows (each column factorised
-    once, then the integer codes combined: much faster than hashing row tuples)."""
-    combined = np.zeros(len(frame), dtype=np.int64)
-    uniques_per_column = []
-    for column in frame.columns:
-        codes, uniques = pd.factorize(frame[column], use_na_sentinel=False)
-        combined = combined * (len(uniques) + 1) + codes
-        combined, _ = pd.factorize(combined)  # keep the product small
-        uniques_per_column.append((codes, uniques))
-    codes, first = np.unique(combined, return_index=True)
-    row_code = np.searchsorted(codes, combined)
-    distinct = [tuple(str(u[c[i]]) for c, u in uniques_per_column) for i in first]
-    return row_code, distinct
+def _hash_values(values: pd.Series) -> np.ndarray:
+    """64-bit BLAKE2b of each value's text, computed once per distinct value."""
+    codes, uniques = pd.factorize(values, use_na_sentinel=False)
+    digests = np.fromiter(
+        (int.from_bytes(hashlib.blake2b(str(u).encode("utf-8"), digest_size=8).digest(), "big")
+         for u in uniques.tolist()), dtype=np.uint64, count=len(uniques))
+    return digests[codes]
 
 
-def _hash48(text: str) -> int:
-    return int.from_bytes(hashlib.blake2b(text.encode("utf-8"), digest_size=6).digest(), "big")
+def _mix(acc: np.ndarray, value: np.ndarray) -> np.ndarray:
+    """Combine two 64-bit hashes, order-sensitive (SplitMix64 finaliser over acc·φ ⊕ value;
+    Steele, Lea & Flood 2014). Wraps modulo 2^64 by design."""
+    with np.errstate(over="ignore"):
+        x = acc * np.uint64(0x9E3779B97F4A7C15) ^ value
+        x ^= x >> np.uint64(30)
+        x *= np.uint64(0xBF58476D1CE4E5B9)
+        x ^= x >> np.uint64(27)
+        x *= np.uint64(0x94D049BB133111EB)
+        x ^= x >> np.uint64(31)
+    return x

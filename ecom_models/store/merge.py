@@ -122,7 +122,7 @@ def _pair_corrections(left_file: pd.DataFrame, left_stored: pd.DataFrame
     wrong line."""
     f = left_file.groupby(["order_id", "sku"], observed=True)["_row"].agg(["first", "size"])
     s = left_stored.groupby(["order_id", "sku"], observed=True)["id"].agg(["first", "size"])
-    both = f.join(s, lsuffix="_f", rsuffix="_s", how="inner")
+    both = f.add_suffix("_f").join(s.add_suffix("_s"), how="inner")
     both = both.loc[(both["size_f"] == 1) & (both["size_s"] == 1)]
     return both["first_f"].astype(int).tolist(), both["first_s"].astype(int).tolist()
 

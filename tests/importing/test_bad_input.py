@@ -142,3 +142,25 @@ def test_currency_taken_from_the_price_signs(db):
     assert result["detected"]["format"] == "generic" and result["detected"]["decimal"] == ","
     assert result["report"]["currencies"] == ["EUR"]
     assert any("taken from the currency signs" in w for w in result["report"]["warnings"])
+
+
+def test_an_absurd_amount_is_a_bad_row(seeded):
+    """Guards against: 9.7e307 × 10 made revenue infinite for the whole store and
+    `summary --json` print Infinity (invalid JSON)."""
+    raw = GOOD + b"1003,2024-03-03,A3,Bowl,10,9.7e307\n"
+    err = _reject(seeded, raw)
+    assert (err["line"], err["column"]) == (4, "price")
+    assert "beyond any real order line" in err["problem"]
+    skipped = import_bytes(raw, "bad.csv", seeded, "generic", Options(skip_bad_rows=True))
+    assert skipped["status"] == "imported" and skipped["rows_skipped"] == 1
+
+
+@pytest.mark.parametrize("cell", ["$1,299.00", "€12"])
+def test_a_currency_sign_that_contradicts_the_layout_is_rejected(seeded, cell):
+    """Guards against: '$1,299.00' in a UCI-layout file (GBP by definition) stored as GBP."""
+    raw = ("InvoiceNo,StockCode,Description,Quantity,InvoiceDate,UnitPrice,CustomerID,Country\n"
+           "536365,85123A,HEART,6,12/1/2010 8:26,2.55,17850,United Kingdom\n"
+           f'536366,71053,LANTERN,1,12/1/2010 8:28,"{cell}",17850,United Kingdom\n').encode()
+    err = _reject(seeded, raw, name="uci.csv", fmt="online-retail")
+    assert (err["line"], err["column"]) == (3, "UnitPrice")
+    assert "GBP" in err["problem"] and cell in err["problem"]
