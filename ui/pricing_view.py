@@ -9,7 +9,7 @@ import streamlit as st
 
 from ecom_models.pricing.confidence import pool_message
 
-from .formatting import day, money, number, percent, signed_percent, styled
+from .formatting import day, money, money_auto, number, percent, signed_percent, styled
 from .safe import md_escape
 from .text import lang, say, t
 
@@ -50,8 +50,8 @@ def whatif_metrics(totals: pd.Series, currency: str) -> None:
     L = lang()
     cols = st.columns(4)
     for col, key, fmt in ((cols[0], "units", lambda v: number(v, L, 0)),
-                          (cols[1], "revenue", lambda v: money(v, currency, L, 0)),
-                          (cols[2], "profit", lambda v: money(v, currency, L, 0))):
+                          (cols[1], "revenue", lambda v: money_auto(v, currency, L)),
+                          (cols[2], "profit", lambda v: money_auto(v, currency, L))):
         new, base = totals[key], totals[f"baseline_{key}"]
         delta = signed_percent((new - base) / abs(base), L) if base else None
         col.metric(t(f"pricing.metric.{key}"), fmt(new), delta,
