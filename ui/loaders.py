@@ -16,12 +16,30 @@ def db_path() -> Path:
     return default_db_path()
 
 
+def store_exists() -> bool:
+    """False before the first import: the pages then show an empty store (reads never create one)."""
+    return db_path().is_file()
+
+
 def version() -> tuple:
+    """Cache key of the store's data: (path, data_version); (path, -1) when there is no store."""
+    if not store_exists():
+        return (str(db_path().resolve()), -1)
     return store_version(db_path())
+
+
+# The order-lines frame of a store that does not exist yet (``order_lines`` of an empty store).
+EMPTY_LINES = {"channel": "category", "order_id": "category", "ordered_at": "datetime64[ns]",
+               "sku": "category", "product_name": "category", "category": "category",
+               "quantity": float, "unit_price": float, "currency": "category",
+               "customer_id": "category", "country": "category", "is_return": bool,
+               "is_product": bool, "import_id": "int64"}
 
 
 @st.cache_data(max_entries=2, show_spinner="Loading order lines …")
 def _lines(db: str, version_key: tuple) -> pd.DataFrame:
+    if version_key[1] == -1:
+        return pd.DataFrame({c: pd.Series(dtype=d) for c, d in EMPTY_LINES.items()})
     return order_lines(db)
 
 
@@ -32,6 +50,9 @@ def lines() -> pd.DataFrame:
 
 @st.cache_data(max_entries=2)
 def _products(db: str, version_key: tuple) -> pd.DataFrame:
+    if version_key[1] == -1:
+        return pd.DataFrame({c: pd.Series(dtype=object) for c in
+                             ("sku", "name", "category", "unit_cost", "current_price", "currency", "stock")})
     return products(db)
 
 
@@ -63,6 +84,58 @@ def _holdout(db: str, version_key: tuple, currency: str):
 def holdout(currency: str):
     """Model vs do-nothing baseline on the last 20 % of weeks (``HoldoutReport``)."""
     return _holdout(str(db_path()), version(), currency)
+
+
+@st.cache_data(max_entries=4, show_spinner=False)
+def _demo_ids(db: str, version_key: tuple) -> frozenset:
+    from ecom_models.demo import demo_import_ids
+
+    return frozenset(demo_import_ids(db))
+
+
+def demo_ids() -> set[int]:
+    """Ids of the imports that are the bundled demo data (``ecom_models.demo``)."""
+    return set(_demo_ids(str(db_path()), version()))
+
+
+@st.cache_data(max_entries=4, show_spinner=False)
+def _imports(db: str, version_key: tuple) -> pd.DataFrame:
+    from ecom_models.store.imports import list_imports
+
+    if version_key[1] == -1:
+        return pd.DataFrame({c: pd.Series(dtype=object) for c in ("id", "file_name", "format", "kind")})
+    return list_imports(db)
+
+
+def imports() -> pd.DataFrame:
+    """The import history (``ecom_models.store.imports.list_imports``)."""
+    return _imports(str(db_path()), version())
+
+
+@st.cache_data(max_entries=4, show_spinner=False)
+def _currency_summary(db: str, version_key: tuple) -> pd.DataFrame:
+    from .datasets import currency_summary as summarise
+
+    return summarise(_lines(db, version_key), set(_demo_ids(db, version_key)))
+
+
+def currency_summary() -> pd.DataFrame:
+    """Per currency: revenue, orders, demo share and date range (``ui.datasets.currency_summary``);
+    the default currency (the user's own data, never the demo when there is any) first."""
+    return _currency_summary(str(db_path()), version())
+
+
+@st.cache_data(max_entries=4, show_spinner=False)
+def _shops(db: str, version_key: tuple) -> pd.DataFrame:
+    from .datasets import shop_summary
+
+    return shop_summary(_lines(db, version_key), _imports(db, version_key),
+                        set(_demo_ids(db, version_key)))
+
+
+def shops() -> pd.DataFrame:
+    """The user's own shops loaded (system, currency, date range), for the sidebar."""
+    return _shops(str(db_path()), version())
 
 
 def unit_costs() -> pd.Series:

@@ -18,6 +18,31 @@ EN = {
     "sidebar.store": "Store: {path}",
     "demo.loading": "First start: importing the demo data (UCI Online Retail, 541,909 lines) …",
     "demo.done": "Demo data imported: {rows} order lines.",
+    "sidebar.loaded": "Data loaded",
+    "sidebar.no_data": "No data loaded yet.",
+    "shop.system": "{system} shop",
+    "shop.generic": "Your shop (own export)",
+    "demo.badge": "Demo",
+    "demo.label": "Demo data: a UK gift shop, 2010–11.",
+    "demo.first_start": "You are looking at demo data. Upload your shop's exports on the Data page.",
+    "demo.go_upload": "Upload your exports on the Data page",
+    "demo.remove_hint": "Your own data is in another currency (switch below); remove the demo in the sidebar.",
+    "demo.mixed": "These figures include the demo data (a UK gift shop, 2010–11) beside your own; "
+                  "remove it in the sidebar.",
+    "demo.remove": "Remove demo data",
+    "demo.remove_confirm": "This deletes the demo import and exactly its {lines} order lines. "
+                           "Your own imports stay.",
+    "demo.remove_yes": "Yes, remove the demo data",
+    "demo.removed": "Demo data removed ({lines} order lines).",
+    "currency.also_other": "Also {orders} orders in {code} ({years}).",
+    "currency.also_demo": "Also {orders} orders in {code}: the demo data ({years}).",
+    "currency.switch": "Switch to {code}",
+    "unit.day": "{n} day", "unit.days": "{n} days", "unit.week": "{n} week", "unit.weeks": "{n} weeks",
+    "pricing.too_little": "{days} of orders in {currency}: at least {needed} weeks with sales are "
+                          "needed to estimate how price changes demand (this data has {weeks} with sales). "
+                          "Import a longer export of your orders on the Data page.",
+    "pricing.sum_of": "The figures add up the {n} chosen products ({names}); each one is in the "
+                      "table below.",
     "common.all": "All",
     "common.download_csv": "Download as CSV",
     "common.empty_store": "The store has no orders yet. Import your shop's export on the Data page.",
@@ -162,6 +187,33 @@ DE = {
     "sidebar.store": "Datenbank: {path}",
     "demo.loading": "Erster Start: Demodaten werden importiert (UCI Online Retail, 541.909 Zeilen) …",
     "demo.done": "Demodaten importiert: {rows} Bestellzeilen.",
+    "sidebar.loaded": "Geladene Daten",
+    "sidebar.no_data": "Noch keine Daten geladen.",
+    "shop.system": "Shop ({system})",
+    "shop.generic": "Ihr Shop (eigener Export)",
+    "demo.badge": "Demo",
+    "demo.label": "Demodaten: ein britischer Geschenkartikel-Shop, 2010–11.",
+    "demo.first_start": "Sie sehen Demodaten. Laden Sie die Exporte Ihres Shops auf der Seite Daten hoch.",
+    "demo.go_upload": "Exporte auf der Seite Daten hochladen",
+    "demo.remove_hint": "Ihre eigenen Daten sind in einer anderen Währung (unten wechseln); die Demodaten "
+                        "entfernen Sie in der Seitenleiste.",
+    "demo.mixed": "Diese Zahlen enthalten neben Ihren eigenen Daten die Demodaten (ein britischer "
+                  "Geschenkartikel-Shop, 2010–11); entfernen Sie sie in der Seitenleiste.",
+    "demo.remove": "Demodaten entfernen",
+    "demo.remove_confirm": "Das löscht den Demo-Import und genau seine {lines} Bestellzeilen. "
+                           "Ihre eigenen Importe bleiben.",
+    "demo.remove_yes": "Ja, Demodaten entfernen",
+    "demo.removed": "Demodaten entfernt ({lines} Bestellzeilen).",
+    "currency.also_other": "Außerdem {orders} Bestellungen in {code} ({years}).",
+    "currency.also_demo": "Außerdem {orders} Bestellungen in {code}: die Demodaten ({years}).",
+    "currency.switch": "Zu {code} wechseln",
+    "unit.day": "{n} Tag", "unit.days": "{n} Tage", "unit.week": "{n} Woche", "unit.weeks": "{n} Wochen",
+    "pricing.too_little": "{days} mit Bestellungen in {currency}: Um zu schätzen, wie Preisänderungen "
+                          "die Nachfrage verändern, braucht es mindestens {needed} Wochen mit Verkäufen "
+                          "(diese Daten haben {weeks} mit Verkäufen). Importieren Sie auf der Seite Daten "
+                          "einen längeren Export Ihrer Bestellungen.",
+    "pricing.sum_of": "Die Zahlen addieren die {n} gewählten Produkte ({names}); jedes einzeln steht "
+                      "in der Tabelle unten.",
     "common.all": "Alle",
     "common.download_csv": "Als CSV herunterladen",
     "common.empty_store": "Noch keine Bestellungen. Importieren Sie den Export Ihres Shops auf der Seite Daten.",
