@@ -94,9 +94,10 @@ def mapping_fields(header: list[str], fmt: str) -> tuple[list[str], dict[str, st
 
 def commit_upload(upload: Upload) -> dict:
     """Write one validated upload; progress is shown while the rows are written."""
+    from .layout import monotone_progress
+
     bar = st.progress(0.0, text=upload.name)
-    result = commit(upload.prepared, db_path(),
-                    progress=lambda f, msg: bar.progress(min(f, 1.0), text=f"{upload.name}: {msg}"))
+    result = commit(upload.prepared, db_path(), progress=monotone_progress(bar, f"{upload.name}:"))
     bar.empty()
     st.session_state.pop(CACHE, None)  # other uploads may now be 'already imported' 
     return result
