@@ -1,11 +1,12 @@
 """Data: upload exports, check the validation report and preview, import, manage history."""
 import streamlit as st
 
+from ecom_models.demo import remove_demo
 from ecom_models.ingest.normalize import Options
 from ecom_models.ingest.pipeline import MAX_UPLOAD_MB
 from ecom_models.ingest.presets import FORMAT_CHOICES
-from ecom_models.store.imports import delete_import, list_imports
-from ui import import_flow
+from ecom_models.store.imports import delete_import
+from ui import import_flow, loaders
 from ui.loaders import db_path
 from ui.report_view import readable_date_format, render_history, render_rejection, render_report
 from ui.safe import md_escape
@@ -80,16 +81,21 @@ if ready and st.button(t("data.commit", n=len(ready)), type="primary", key="comm
     st.rerun()
 
 st.header(t("data.history"))
-history = list_imports(db_path())
+history = loaders.imports()
 if history.empty:
     st.caption(t("data.no_history"))
 else:
     render_history(history)
+    demo = loaders.demo_ids()
     with st.form("delete_import"):
         choice = st.selectbox(t("data.delete_pick"), history["id"].tolist(), key="delete_id",
-                              format_func=lambda i: f"#{i} {history.set_index('id').at[i, 'file_name']}")
+                              format_func=lambda i: f"#{i} {history.set_index('id').at[i, 'file_name']}"
+                              + (f" · {t('demo.badge')}" if i in demo else ""))
         sure = st.checkbox(t("data.delete_confirm"), key="delete_sure")
         if st.form_submit_button(t("data.delete")) and sure:
-            gone = delete_import(db_path(), int(choice))
+            if int(choice) in demo:   # remembered, so an empty store does not get the demo back
+                gone = remove_demo(db_path())
+            else:
+                gone = delete_import(db_path(), int(choice))
             st.cache_data.clear()
             st.success(t("data.deleted", id=choice, lines=gone["order_lines"], products=gone["products"]))

@@ -2,9 +2,9 @@
 Filters live in the URL, so a copied link shows exactly this view."""
 import streamlit as st
 
-from ecom_models.sales import (Filters, countries, currencies, kpis_with_change,
-                               last_period_is_partial, revenue_over_time, top_countries, top_products)
-from ui import charts, loaders, state
+from ecom_models.sales import (Filters, countries, kpis_with_change, last_period_is_partial,
+                               revenue_over_time, top_countries, top_products)
+from ui import charts, datasets, loaders, state
 from ui.formatting import day, money, number, percent, signed_percent
 from ui.safe import csv_bytes, md_escape
 from ui.text import lang, t
@@ -19,10 +19,24 @@ if lines.empty:
     st.page_link("pages/data.py", label=t("common.go_data"), icon=":material/upload_file:")
     st.stop()
 
-money_codes, country_names = currencies(lines), countries(lines)
-first, last = lines["ordered_at"].min().date(), lines["ordered_at"].max().date()
+# One currency at a time; without one in the URL, the user's own data (never the demo).
+summary = loaders.currency_summary()
+money_codes = summary["currency"].tolist()
 if state.value("currency") not in (None, *money_codes):
     notices.append(state.reject("currency", "link.not_currency"))
+currency = state.value("currency") or datasets.default_currency(summary)
+st.session_state["currency"] = currency
+shown = summary.loc[summary["currency"] == currency].iloc[0]
+first, last = shown["first"], shown["last"]
+in_currency = lines.loc[(lines["currency"] == currency).to_numpy()]
+country_names = countries(in_currency)
+# Another currency was chosen: its own date range and countries (a range or country of the
+# other currency's data would show nothing, or be outside the date inputs' bounds).
+if st.session_state.get("overview_currency") not in (None, currency):
+    st.session_state["from"], st.session_state["to"] = first, last
+    if state.value("country") not in ("", *country_names):
+        st.session_state["country"] = ""
+st.session_state["overview_currency"] = currency
 if state.value("country") not in ("", *country_names):
     notices.append(state.reject("country", "link.not_country"))
 for key in ("from", "to"):
@@ -31,8 +45,8 @@ for key in ("from", "to"):
 if state.value("from") and state.value("to") and state.value("from") > state.value("to"):
     notices.append(state.reject("from", "link.after_end"))
     notices.append(state.reject("to", "link.before_start"))
-# Show the full data range and the main currency instead of empty widgets. A range the
-# user or a link chose stays; one that was only the data's range follows new imports.
+# Show the currency's full data range instead of empty widgets. A range the user or a link
+# chose stays; one that was only the data's range follows new imports.
 # A link pins its dates, so it shows the same numbers even after later imports.
 old_first, old_last = st.session_state.get("overview_bounds", (None, None))
 if state.value("from") in (None, old_first):
@@ -40,23 +54,23 @@ if state.value("from") in (None, old_first):
 if state.value("to") in (None, old_last):
     st.session_state["to"] = last
 st.session_state["overview_bounds"] = (first, last)
-st.session_state["currency"] = state.value("currency") or money_codes[0]
 for notice in notices:
     st.warning(md_escape(notice))
+datasets.show_demo_notice(summary, currency)
 
 date_format = "DD.MM.YYYY" if lang() == "de" else "YYYY-MM-DD"
 c_from, c_to, c_country, c_currency, c_grain = st.columns([1, 1, 1.4, 0.8, 0.8])
 c_from.date_input(t("overview.from"), key="from", min_value=first, max_value=last, format=date_format)
 c_to.date_input(t("overview.to"), key="to", min_value=first, max_value=last, format=date_format)
 c_country.selectbox(t("overview.country"), ["", *country_names], key="country",
-                    format_func=lambda c: c or t("common.all"))
+                    format_func=lambda c: datasets.country_label(c) if c else t("common.all"))
 c_currency.selectbox(t("overview.currency"), money_codes, key="currency",
                      disabled=len(money_codes) < 2)
 c_grain.selectbox(t("overview.grain"), ["day", "week", "month"], key="grain",
                   format_func=lambda g: t(f"grain.{g}"))
 state.publish(KEYS)
+datasets.show_other_currencies(summary, currency)
 
-currency = state.value("currency")
 try:
     filters = Filters(state.value("from"), state.value("to"), state.value("country") or None, currency)
 except ValueError as exc:  # the user picked an end before the start in the widgets
@@ -113,14 +127,15 @@ products = top_products(lines, filters, 10)
 left.subheader(t("overview.top_products"))
 left.dataframe(products, hide_index=True, width="stretch", column_config={
     "sku": st.column_config.TextColumn(t("col.sku"), width="small"),
-    "product_name": st.column_config.TextColumn(t("col.product"), width="medium"),
-    "revenue": st.column_config.NumberColumn(f"{t('col.revenue')} ({currency})", format="localized"),
-    "units": st.column_config.NumberColumn(t("col.units"), format="localized", width="small")})
+    "product_name": st.column_config.TextColumn(t("col.product"), width="large"),
+    "revenue": st.column_config.NumberColumn(f"{t('col.revenue')} ({currency})", format="%,.2f"),
+    "units": st.column_config.NumberColumn(t("col.units"), format="%,.0f", width="small")})
 left.download_button(t("common.download_csv"), csv_bytes(products), "top_products.csv",
                      "text/csv", key="dl_products")
 places = top_countries(lines, filters, 10)
 right.subheader(t("overview.top_countries"))
-right.altair_chart(charts.share_bars(places, "country", "revenue", f"{t('col.revenue')} ({currency})", L),
+shown_places = places.assign(country=[datasets.country_label(c, L) for c in places["country"]])
+right.altair_chart(charts.share_bars(shown_places, "country", "revenue", f"{t('col.revenue')} ({currency})", L),
                    width="stretch")
 right.download_button(t("common.download_csv"), csv_bytes(places), "top_countries.csv",
                       "text/csv", key="dl_countries")

@@ -1,50 +1,92 @@
 """Pricing what-if: elasticity with its uncertainty, a price change's effect against the
 do-nothing baseline, the profit curve, and the best price under the user's rules.
 Every input lives in the URL, so a shared link rebuilds the same scenario."""
+import pandas as pd
 import streamlit as st
 
 from ecom_models.pricing import PriceConstraints, PriceScenario, best_price, profit_curve, simulate_price_change
-from ecom_models.sales import currencies
-from ui import charts, loaders, state
+from ui import charts, datasets, loaders, state
 from ui.pricing_view import (convincing, explain_elasticity, model_check, recommendation, whatif_metrics,
                              whatif_table)
 from ui.safe import csv_bytes, md_escape
 from ui.text import lang, t
 
-KEYS = ["skus", "category", "mode", "change", "newprice", "margin", "focus", "goal",
+KEYS = ["currency", "skus", "category", "mode", "change", "newprice", "margin", "focus", "goal",
         "minmargin", "maxchange", "ending"]
 notices = state.bind(KEYS)
 lines = loaders.lines()
-if lines.empty:
-    st.title(t("pricing.title"))
-    st.info(t("common.empty_store"))
-    st.stop()
-currency = currencies(lines)[0]
-estimates = loaders.elasticities(currency)
 st.title(t("pricing.title"))
+if lines.empty:
+    st.info(t("common.empty_store"))
+    st.page_link("pages/data.py", label=t("common.go_data"), icon=":material/upload_file:")
+    st.stop()
+
+# One currency at a time; without one in the URL, the user's own data (never the demo).
+summary = loaders.currency_summary()
+money_codes = summary["currency"].tolist()
+if state.value("currency") not in (None, *money_codes):
+    notices.append(state.reject("currency", "link.not_currency"))
+currency = state.value("currency") or datasets.default_currency(summary)
+st.session_state["currency"] = currency
+if st.session_state.get("pricing_currency") not in (None, currency):
+    # the products chosen belong to the other currency's data: start afresh
+    for key in ("skus", "category", "focus", "newprice"):
+        st.session_state[key] = list(state.PARAMS[key].default) if key == "skus" else state.PARAMS[key].default
+    for key in ("pricing_defaulted", "newprice_for"):
+        st.session_state.pop(key, None)
+st.session_state["pricing_currency"] = currency
+estimates = loaders.elasticities(currency)
 st.caption(t("pricing.caption", currency=currency))
+datasets.show_demo_notice(summary, currency)
+
+if estimates.empty:   # too little history in this currency to estimate anything
+    for notice in notices:
+        st.warning(md_escape(notice))
+    st.selectbox(t("overview.currency"), money_codes, key="currency", disabled=len(money_codes) < 2)
+    state.publish(KEYS)
+    days, weeks = datasets.history_span(lines, currency)
+    st.warning(t("pricing.too_little", currency=currency, needed=datasets.min_weeks(),
+                 days=t("unit.day" if days == 1 else "unit.days", n=days),
+                 weeks=t("unit.week" if weeks == 1 else "unit.weeks", n=weeks)))
+    st.page_link("pages/data.py", label=t("common.go_data"), icon=":material/upload_file:")
+    datasets.show_other_currencies(summary, currency)
+    st.stop()
 
 ranked = estimates.assign(weekly=estimates["current_price"] * estimates["baseline_units"]) \
     .sort_values("weekly", ascending=False)
 names = lines.drop_duplicates("sku").set_index("sku")["product_name"]
 sku_options = ranked["sku"].astype(str).tolist()
+price_today = estimates.set_index(estimates["sku"].astype(str))["current_price"]
 categories = sorted(estimates["category"].dropna().astype(str).unique())
 unknown = [s for s in state.value("skus") if s not in set(sku_options)]
 if unknown:
     notices.append(state.reject("skus", "link.unknown_products"))
 if state.value("category") not in ("", *categories):
     notices.append(state.reject("category", "link.not_category"))
-if not state.value("skus") and not state.value("category") and sku_options:
-    st.session_state["skus"] = sku_options[:1]
+# The best-selling product is picked once, when the page opens on this currency; a product
+# the user removed does not come back.
+if st.session_state.get("pricing_defaulted") != currency:
+    if not state.value("skus") and not state.value("category") and sku_options:
+        st.session_state["skus"] = sku_options[:1]
+    st.session_state["pricing_defaulted"] = currency
+# 'New price' starts at today's price of the chosen product (a link's own price is kept).
+chosen_skus = list(state.value("skus"))
+single = chosen_skus[0] if len(chosen_skus) == 1 and not state.value("category") else None
+if state.value("mode") == "price" and single is not None and pd.notna(price_today.get(single)):
+    if state.value("newprice") is None or st.session_state.get("newprice_for") not in (None, single):
+        st.session_state["newprice"] = round(float(price_today[single]), 2)
+    st.session_state["newprice_for"] = single
 for notice in notices:
     st.warning(md_escape(notice))
 
 L = lang()
-c1, c2 = st.columns([3, 1])
+c0, c1, c2 = st.columns([0.8, 3, 1.2])
+c0.selectbox(t("overview.currency"), money_codes, key="currency", disabled=len(money_codes) < 2)
 c1.multiselect(t("pricing.products"), sku_options, key="skus", max_selections=20,
                format_func=lambda s: f"{s} — {names.get(s, '')}")
 c2.selectbox(t("pricing.category"), ["", *categories], key="category",
              format_func=lambda c: c or "—", disabled=not categories)
+datasets.show_other_currencies(summary, currency)
 c3, c4, c5 = st.columns([1, 1, 1])
 c3.radio(t("pricing.mode"), ["pct", "price"], key="mode", horizontal=True,
          format_func=lambda m: t(f"mode.{m}"))
@@ -55,8 +97,6 @@ else:
                     key="newprice", format="%.2f")
 c5.number_input(t("pricing.margin"), min_value=0.0, max_value=95.0, step=1.0, key="margin",
                 help=t("pricing.margin_help"))
-state.publish(KEYS)
-
 state.publish(KEYS)
 
 skus, category = list(state.value("skus")), state.value("category")
@@ -78,6 +118,9 @@ scenario = (PriceScenario(price_change_pct=state.value("change"), assumed_margin
 result = simulate_price_change(estimates, scenario, unit_costs=costs, **scope)
 
 st.subheader(t("pricing.section.whatif"))
+if len(chosen) > 1:   # say that the figures are a sum, and of what
+    shown_names = [md_escape(names.get(s, s)) for s in chosen["sku"].astype(str)[:3]]
+    st.caption(t("pricing.sum_of", n=len(chosen), names=", ".join(shown_names) + (" …" if len(chosen) > 3 else "")))
 whatif_metrics(result.totals.iloc[0], currency)
 st.subheader(t("pricing.section.elasticity"))
 in_scope = chosen["sku"].astype(str).tolist()
