@@ -7,7 +7,7 @@ from ecom_models.sales import (Filters, countries, kpis_with_change, last_period
 from ui import charts, datasets, loaders, state
 from ui.formatting import day, money, number, percent, signed_percent
 from ui.safe import csv_bytes, md_escape
-from ui.text import lang, t
+from ui.text import frozen, lang, t
 
 KEYS = ["from", "to", "country", "currency", "grain"]
 notices = state.bind(KEYS)
@@ -63,11 +63,11 @@ c_from, c_to, c_country, c_currency, c_grain = st.columns([1, 1, 1.4, 0.8, 0.8])
 c_from.date_input(t("overview.from"), key="from", min_value=first, max_value=last, format=date_format)
 c_to.date_input(t("overview.to"), key="to", min_value=first, max_value=last, format=date_format)
 c_country.selectbox(t("overview.country"), ["", *country_names], key="country",
-                    format_func=lambda c: datasets.country_label(c) if c else t("common.all"))
+                    format_func=frozen(lambda c: datasets.country_label(c) if c else t("common.all")))
 c_currency.selectbox(t("overview.currency"), money_codes, key="currency",
                      disabled=len(money_codes) < 2)
 c_grain.selectbox(t("overview.grain"), ["day", "week", "month"], key="grain",
-                  format_func=lambda g: t(f"grain.{g}"))
+                  format_func=frozen(lambda g: t(f"grain.{g}")))
 state.publish(KEYS)
 datasets.show_other_currencies(summary, currency)
 
@@ -122,20 +122,23 @@ shown_to = min(state.value("to") or last, last)
 if last_period_is_partial(shown_to, grain):
     st.caption(t("overview.partial", grain=t(f"grain.{grain}"), end=day(shown_to, L)))
 
-left, right = st.columns(2)
+left, right = st.columns([3, 2])   # the products table needs the width for its numbers
 products = top_products(lines, filters, 10)
 left.subheader(t("overview.top_products"))
 left.dataframe(products, hide_index=True, width="stretch", column_config={
     "sku": st.column_config.TextColumn(t("col.sku"), width="small"),
-    "product_name": st.column_config.TextColumn(t("col.product"), width="large"),
+    "product_name": st.column_config.TextColumn(t("col.product"), width="medium"),
     "revenue": st.column_config.NumberColumn(f"{t('col.revenue')} ({currency})", format="%,.2f"),
     "units": st.column_config.NumberColumn(t("col.units"), format="%,.0f", width="small")})
 left.download_button(t("common.download_csv"), csv_bytes(products), "top_products.csv",
                      "text/csv", key="dl_products")
 places = top_countries(lines, filters, 10)
 right.subheader(t("overview.top_countries"))
-shown_places = places.assign(country=[datasets.country_label(c, L) for c in places["country"]])
-right.altair_chart(charts.share_bars(shown_places, "country", "revenue", f"{t('col.revenue')} ({currency})", L),
-                   width="stretch")
-right.download_button(t("common.download_csv"), csv_bytes(places), "top_countries.csv",
-                      "text/csv", key="dl_countries")
+if places.empty:   # e.g. Shopware orders: the country comes from the customers export
+    right.caption(t("overview.no_countries"))
+else:
+    shown_places = places.assign(country=[datasets.country_label(c, L) for c in places["country"]])
+    right.altair_chart(charts.share_bars(shown_places, "country", "revenue", f"{t('col.revenue')} ({currency})", L),
+                       width="stretch")
+    right.download_button(t("common.download_csv"), csv_bytes(places), "top_countries.csv",
+                          "text/csv", key="dl_countries")

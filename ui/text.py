@@ -5,6 +5,8 @@ key falls back to English, so a partial translation never breaks a page.
 """
 from __future__ import annotations
 
+from contextvars import ContextVar
+
 import streamlit as st
 
 from ecom_models.messages import render, render_any
@@ -72,6 +74,8 @@ EN = {
     "overview.top_products": "Top products by revenue",
     "overview.top_countries": "Top countries by revenue",
     "overview.no_lines": "No sales match these filters.",
+    "overview.no_countries": "This data has no countries (a Shopware orders export takes them from "
+                             "the customers export: import that too).",
     "col.sku": "SKU", "col.product": "Product", "col.revenue": "Revenue", "col.units": "Units",
     "col.country": "Country", "col.orders": "Orders", "col.share": "Share",
     "col.period": "Period", "col.price": "Price", "col.confidence": "Confidence",
@@ -236,6 +240,8 @@ DE = {
     "overview.top_products": "Top-Produkte nach Umsatz",
     "overview.top_countries": "Top-Länder nach Umsatz",
     "overview.no_lines": "Keine Verkäufe für diese Filter.",
+    "overview.no_countries": "Diese Daten enthalten keine Länder (ein Shopware-Bestellexport erhält sie "
+                             "aus dem Kundenexport: importieren Sie auch diesen).",
     "col.product": "Produkt", "col.revenue": "Umsatz", "col.units": "Stück",
     "col.country": "Land", "col.orders": "Bestellungen", "col.share": "Anteil",
     "col.period": "Zeitraum", "col.price": "Preis", "col.confidence": "Verlässlichkeit",
@@ -354,13 +360,30 @@ TABLES = {"en": EN, "de": DE}
 
 def t(key: str, **values) -> str:
     """The string ``key`` in the current language (English if not yet translated)."""
-    lang = st.session_state.get("lang", "en")
-    text = TABLES.get(lang, EN).get(key) or EN[key]
+    text = TABLES.get(lang(), EN).get(key) or EN[key]
     return text.format(**values) if values else text
 
 
 def lang() -> str:
-    return st.session_state.get("lang", "en")
+    return _FROZEN_LANG.get() or st.session_state.get("lang", "en")
+
+
+_FROZEN_LANG: ContextVar[str | None] = ContextVar("frozen_lang", default=None)
+
+
+def frozen(format_func):
+    """``format_func`` that words options in this run's language even when called after the
+    run (Streamlit's AppTest formats a widget's value outside the script, where the session
+    and so the language are not reachable). Use it for every ``format_func`` that calls ``t``."""
+    chosen = lang()
+
+    def call(value):
+        token = _FROZEN_LANG.set(chosen)
+        try:
+            return format_func(value)
+        finally:
+            _FROZEN_LANG.reset(token)
+    return call
 
 
 def text_in(lang_code: str, key: str, **values) -> str:
