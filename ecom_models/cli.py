@@ -107,10 +107,6 @@ def cmd_import(args) -> int:
                 print(f"  note: {warning}")
         if result["status"] == "rejected":
             worst = 2
-    if any(True for _ in args.files) and Path(db).is_file():
-        from .store.queries import order_lines
-
-        order_lines(db)  # refresh the columnar snapshot now, not on the first page view
     return worst
 
 
@@ -189,9 +185,6 @@ def cmd_demo(args) -> int:
     if result is None:
         print(f"{db} already has data; demo not imported")
         return 0
-    from .store.queries import order_lines
-
-    order_lines(db)  # write the columnar snapshot now, so the first page opens fast
     print(f"demo data: {result['status']}, {result['lines_stored']:,} lines in {db}")
     return 0 if result["status"] in ("imported", "already_imported") else 2
 

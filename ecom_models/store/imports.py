@@ -29,6 +29,9 @@ UPDATE_LINES = ("UPDATE order_lines SET import_id = ?, line_key = ?, ordered_at 
                 "product_name = ?, quantity = ?, unit_price = ?, currency = ?, customer_id = ?, "
                 "country = ?, is_return = ?, is_product = ?, source_line = ?, vat_rate = ?, "
                 "price_basis = ? WHERE id = ?")
+RAW_COLUMNS = ("id", "channel", "order_id", "line_key", "ordered_at", "sku", "product_name",
+               "quantity", "unit_price", "currency", "customer_id", "country", "is_return",
+               "is_product", "import_id", "price_basis")   # as in queries.RAW_LINES_SQL
 PRODUCT_COLUMNS = ("channel_id", "sku", "name", "category", "unit_cost", "current_price",
                    "currency", "stock", "import_id")
 UPSERT_PRODUCTS = (
@@ -138,6 +141,8 @@ def write_import(db: Path | str, meta: dict, kind: str, channel: str, rows: pd.D
         if known:
             return {"import_id": known[0], "rows_imported": 0, "rows_updated": 0,
                     "status": "already_imported"}
+        before = _version(conn)
+        had_lines = conn.execute("SELECT 1 FROM order_lines LIMIT 1").fetchone() is not None
         cur = conn.execute(
             "INSERT INTO imports (file_name, content_hash, format, kind, channel, detected, "
             "rows_read, rows_imported, rows_skipped, report, imported_at) "
@@ -148,9 +153,10 @@ def write_import(db: Path | str, meta: dict, kind: str, channel: str, rows: pd.D
              datetime.now(timezone.utc).isoformat(timespec="seconds")])
         import_id = cur.lastrowid
         cid = channel_id(conn, channel)
+        change = (None, [])
         if kind == "orders":
-            summary = _write_lines(conn, import_id, cid, channel, rows, progress, ledger,
-                                   replace_orders)
+            summary, change = _write_lines(conn, import_id, cid, channel, rows, progress, ledger,
+                                           replace_orders)
         elif kind == "customers":
             summary = _write_customers(conn, import_id, cid, channel, rows)
         else:
@@ -161,15 +167,21 @@ def write_import(db: Path | str, meta: dict, kind: str, channel: str, rows: pd.D
             [summary["lines_changed"], summary["lines_new"], summary["lines_unchanged"],
              summary["lines_not_in_file"], summary["lines_removed"], import_id])
         _bump_version(conn)
+        after = _version(conn)
+    if progress:
+        progress(1.0, "snapshot")
+    _refresh_snapshot(db, before, after, *change, had_lines=had_lines)
     return {"import_id": import_id, "rows_imported": summary["lines_new"],
             "rows_updated": summary["lines_changed"], "status": "imported", **summary}
 
 
 def _write_lines(conn, import_id: int, cid: int, channel: str, rows: pd.DataFrame, progress,
-                 ledger: bool, replace_orders: bool) -> dict:
-    """Apply the merge plan of ``rows``; returns its summary."""
+                 ledger: bool, replace_orders: bool) -> tuple[dict, tuple]:
+    """Apply the merge plan of ``rows``; returns its summary and the change for the
+    snapshot: (lines added or changed, with their ids; ids removed or changed)."""
     plan = plan_lines(conn, channel, rows, ledger)
     new, n = plan.new, len(plan.new)
+    first_id = (conn.execute("SELECT max(id) FROM order_lines").fetchone()[0] or 0) + 1
     cols = {"import_id": [import_id] * n, "channel_id": [cid] * n,
             **{c: _column(new, c) for c in LINE_COLUMNS if c not in ("import_id", "channel_id")}}
     records = list(zip(*(cols[c] for c in LINE_COLUMNS)))
@@ -184,10 +196,37 @@ def _write_lines(conn, import_id: int, cid: int, channel: str, rows: pd.DataFram
         values = [[import_id] * len(changed) if c == "import_id" else _column(changed, c)
                   for c in names]
         conn.executemany(UPDATE_LINES, zip(*values, changed["stored_id"].tolist()))
+    removed = changed["stored_id"].astype(np.int64).tolist()
     if replace_orders and len(plan.not_in_file):
-        conn.executemany("DELETE FROM order_lines WHERE id = ?",
-                         [(int(i),) for i in plan.not_in_file["id"]])
-    return plan.summary(replace_orders)
+        gone = [int(i) for i in plan.not_in_file["id"]]
+        conn.executemany("DELETE FROM order_lines WHERE id = ?", [(i,) for i in gone])
+        removed += gone
+    # INTEGER PRIMARY KEY without AUTOINCREMENT: inside this exclusive transaction the new
+    # rows took max(id) + 1, + 2, ... in insert order
+    added = pd.concat([new.assign(id=np.arange(first_id, first_id + n, dtype=np.int64)),
+                       changed.drop(columns="stored_id").assign(id=changed["stored_id"].to_numpy())],
+                      ignore_index=True)
+    added = added.assign(channel=channel, import_id=import_id)
+    return plan.summary(replace_orders), (added, removed)
+
+
+def _version(conn) -> int:
+    row = conn.execute("SELECT value FROM settings WHERE key = 'data_version'").fetchone()
+    return int(row[0]) if row else 0
+
+
+def _refresh_snapshot(db: Path | str, before: int, after: int, added: pd.DataFrame | None,
+                      removed: list[int], had_lines: bool = True) -> None:
+    """Bring the columnar snapshot up to date now, so the next page view does not wait
+    (a store that had no lines starts from an empty snapshot instead of a query)."""
+    from .queries import raw_lines, typed_lines
+    from .snapshot import apply_change
+
+    key = str(Path(db).resolve())
+    columns = list(RAW_COLUMNS)
+    frame = typed_lines(added[columns]) if added is not None and len(added) else None
+    apply_change(db, (key, before), (key, after), frame, removed, raw_lines,
+                 start_empty=not had_lines)
 
 
 def _write_products(conn, import_id: int, cid: int, rows: pd.DataFrame) -> dict:
@@ -234,12 +273,16 @@ def delete_import(db: Path | str, import_id: int) -> dict:
     """Delete one import and exactly the rows it owns (ON DELETE CASCADE)."""
     ensure_schema(db)
     with write_transaction(db) as conn:
-        lines = conn.execute("SELECT count(*) FROM order_lines WHERE import_id = ?",
-                             [import_id]).fetchone()[0]
+        before = _version(conn)
+        ids = [r[0] for r in conn.execute("SELECT id FROM order_lines WHERE import_id = ?",
+                                          [import_id])]
+        lines = len(ids)
         products = conn.execute("SELECT count(*) FROM products WHERE import_id = ?",
                                 [import_id]).fetchone()[0]
         deleted = conn.execute("DELETE FROM imports WHERE id = ?", [import_id]).rowcount
         _bump_version(conn)
+        after = _version(conn)
+    _refresh_snapshot(db, before, after, None, ids)
     return {"deleted": bool(deleted), "order_lines": lines, "products": products}
 
 

@@ -46,46 +46,86 @@ def store_version(db: Path | str) -> tuple:
 def order_lines(db: Path | str, currency: str | None = None) -> pd.DataFrame:
     """All order lines with their product's category (one row per stored line).
 
-    Columns: channel, order_id, line_key, ordered_at (datetime64), sku, product_name,
+    Columns: id, channel, order_id, line_key, ordered_at (datetime64), sku, product_name,
     category, quantity, unit_price, currency, customer_id (pseudonym), country (ISO code;
     from the customers export when the line has none), is_return, is_product, import_id,
     price_basis ('net' when VAT was taken out or the export states net prices, else
     None). Orders, products and customers are identified by (channel, id). Text columns
-    are categoricals (~30 MB for 541,909 lines). Served from the columnar snapshot
-    (see ``snapshot``) when it is current.
+    are categoricals (~30 MB for 541,909 lines). The lines come from the columnar
+    snapshot (see ``snapshot``), which every import and delete brings up to date; the
+    small product and customer tables are joined here.
     """
     from .snapshot import cached_lines
 
-    frame = cached_lines(db, store_version(db), _query_lines)
+    frame = _attach_lookups(db, cached_lines(db, store_version(db), raw_lines))
     if currency:
         frame = frame.loc[(frame["currency"] == currency).to_numpy()].reset_index(drop=True)
     return frame
 
 
-def _query_lines(db: Path | str) -> pd.DataFrame:
+RAW_LINES_SQL = (
+    "SELECT o.id, ch.name AS channel, o.order_id, o.line_key, o.ordered_at, o.sku, "
+    "o.product_name, o.quantity, o.unit_price, o.currency, o.customer_id, o.country, "
+    "o.is_return, o.is_product, o.import_id, o.price_basis "
+    "FROM order_lines o JOIN channels ch ON ch.id = o.channel_id")
+
+
+def raw_lines(db: Path | str) -> pd.DataFrame:
+    """The stored order lines as they are in the table (no joins), typed like the snapshot."""
     open_for_reading(db)
-    sql = ("SELECT ch.name AS channel, o.order_id, o.line_key, o.ordered_at, o.sku, "
-           "o.product_name, p.category, o.quantity, o.unit_price, o.currency, o.customer_id, "
-           "coalesce(o.country, cu.country) AS country, o.is_return, o.is_product, "
-           "o.import_id, o.price_basis "
-           "FROM order_lines o JOIN channels ch ON ch.id = o.channel_id "
-           "LEFT JOIN products p ON p.channel_id = o.channel_id AND p.sku = o.sku "
-           "LEFT JOIN customers cu ON cu.channel_id = o.channel_id "
-           "AND cu.customer_id = o.customer_id")
     with connect(db, readonly=True) as conn:
-        cur = conn.execute(sql)
+        cur = conn.execute(RAW_LINES_SQL)
         names = [d[0] for d in cur.description]
         rows = cur.fetchall()
     frame = pd.DataFrame.from_records(rows, columns=names) if rows else pd.DataFrame(
         {n: pd.Series(dtype=object) for n in names})
+    return typed_lines(frame)
+
+
+def typed_lines(frame: pd.DataFrame) -> pd.DataFrame:
+    """Line columns in the snapshot's dtypes (dates as datetime64, text as categoricals)."""
+    frame = frame.copy()
     frame["ordered_at"] = pd.to_datetime(frame["ordered_at"], format="%Y-%m-%d %H:%M:%S")
     for column in ("quantity", "unit_price"):
         frame[column] = frame[column].astype(float)
-    for column in ("line_key", "import_id"):
+    for column in ("id", "line_key", "import_id"):
         frame[column] = frame[column].astype(np.int64)
     for column in ("is_return", "is_product"):
         frame[column] = frame[column].astype(bool)
-    return frame.astype(LINE_DTYPES)
+    return frame.astype({c: "category" for c in LINE_DTYPES if c in frame and c != "category"})
+
+
+def _attach_lookups(db: Path | str, lines: pd.DataFrame) -> pd.DataFrame:
+    """Add each line's product category (products, by channel and SKU) and fill a missing
+    country from the customer's (customers export, by channel and pseudonym)."""
+    with connect(db, readonly=True) as conn:
+        cats = pd.read_sql_query(
+            "SELECT ch.name AS channel, p.sku, p.category FROM products p "
+            "JOIN channels ch ON ch.id = p.channel_id WHERE p.category IS NOT NULL", conn)
+        homes = pd.read_sql_query(
+            "SELECT ch.name AS channel, c.customer_id, c.country AS home FROM customers c "
+            "JOIN channels ch ON ch.id = c.channel_id WHERE c.country IS NOT NULL", conn)
+    out = lines.copy()
+    out["category"] = _lookup(lines, ["channel", "sku"], cats, "category")
+    if len(homes):
+        home = _lookup(lines, ["channel", "customer_id"], homes, "home")
+        country = lines["country"].astype(object)
+        out["country"] = country.where(country.notna(), home)
+    columns = ["id", "channel", "order_id", "line_key", "ordered_at", "sku", "product_name",
+               "category", "quantity", "unit_price", "currency", "customer_id", "country",
+               "is_return", "is_product", "import_id", "price_basis"]
+    # all text columns as categoricals (a Parquet round trip turns an all-empty one into object)
+    return out[columns].astype({c: "category" for c in LINE_DTYPES})
+
+
+def _lookup(lines: pd.DataFrame, keys: list[str], table: pd.DataFrame, value: str) -> pd.Series:
+    """``table[value]`` for each line by ``keys`` (None where the table has no row)."""
+    if table.empty:
+        return pd.Series(None, index=lines.index, dtype=object)
+    index = pd.MultiIndex.from_frame(table[keys].astype(str))
+    where = index.get_indexer(pd.MultiIndex.from_arrays([lines[k].astype(str) for k in keys]))
+    values = np.append(table[value].to_numpy(dtype=object), None)
+    return pd.Series(values[where], index=lines.index, dtype=object)
 
 
 def products(db: Path | str) -> pd.DataFrame:

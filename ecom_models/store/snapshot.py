@@ -13,6 +13,7 @@ import os
 from pathlib import Path
 from typing import Callable
 
+import numpy as np
 import pandas as pd
 
 VERSION_KEY = b"ecom_store_version"
@@ -33,27 +34,71 @@ def snapshot_path(db: Path | str) -> Path:
     return cache / f"{db.name}.{digest}.lines.parquet"
 
 
-def cached_lines(db: Path | str, version: tuple, query: Callable[[Path | str], pd.DataFrame]
-                 ) -> pd.DataFrame:
-    """The order lines for store ``version``: from the snapshot if it matches, else from
-    ``query(db)`` (and the snapshot is refreshed)."""
+def _stamp(version: tuple) -> bytes:
+    return json.dumps(list(version)).encode()
+
+
+def _read_if_current(path: Path, version: tuple) -> pd.DataFrame | None:
     import pyarrow as pa
     import pyarrow.parquet as pq
 
-    path = snapshot_path(db)
-    stamp = json.dumps(list(version)).encode()
     try:
-        if path.exists() and (pq.read_schema(path).metadata or {}).get(VERSION_KEY) == stamp:
+        if path.exists() and (pq.read_schema(path).metadata or {}).get(VERSION_KEY) == _stamp(version):
             return pd.read_parquet(path)
     except (OSError, pa.ArrowException):
-        pass  # unreadable snapshot: rebuild it below
-    frame = query(db)
+        pass  # unreadable snapshot: the caller rebuilds it
+    return None
+
+
+def _write(path: Path, frame: pd.DataFrame, version: tuple) -> None:
+    """Write atomically (temporary file + rename); a failure leaves no snapshot behind."""
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
     table = pa.Table.from_pandas(frame, preserve_index=False)
-    table = table.replace_schema_metadata({**(table.schema.metadata or {}), VERSION_KEY: stamp})
+    table = table.replace_schema_metadata({**(table.schema.metadata or {}),
+                                           VERSION_KEY: _stamp(version)})
     tmp = path.with_name(f"{path.name}.{os.getpid()}.tmp")
     try:
         pq.write_table(table, tmp)
         os.replace(tmp, path)
     except OSError:
         tmp.unlink(missing_ok=True)
+
+
+def cached_lines(db: Path | str, version: tuple, query: Callable[[Path | str], pd.DataFrame]
+                 ) -> pd.DataFrame:
+    """The order lines for store ``version``: from the snapshot if it matches, else from
+    ``query(db)`` (and the snapshot is refreshed)."""
+    path = snapshot_path(db)
+    frame = _read_if_current(path, version)
+    if frame is None:
+        frame = query(db)
+        _write(path, frame, version)
     return frame
+
+
+def apply_change(db: Path | str, before: tuple, after: tuple, added: pd.DataFrame | None,
+                 removed_ids, query: Callable[[Path | str], pd.DataFrame],
+                 start_empty: bool = False) -> None:
+    """Bring the snapshot from store version ``before`` to ``after`` right after a write:
+    drop the lines ``removed_ids`` (changed or deleted), append ``added`` (new or changed
+    lines, typed like the snapshot). When the snapshot is not at ``before`` (another
+    writer came in between, or there is none), it is rebuilt from the store instead. Runs
+    at the end of every import and delete, so no visitor waits for it."""
+    path = snapshot_path(db)
+    frame = _read_if_current(path, before)
+    if frame is None and start_empty and added is not None:
+        frame = added.iloc[:0]
+    if frame is None:
+        _write(path, query(db), after)
+        return
+    removed = np.asarray(list(removed_ids), dtype=np.int64)
+    if len(removed):
+        frame = frame.loc[~np.isin(frame["id"].to_numpy(), removed)]
+    if added is not None and len(added):
+        categorical = [c for c in frame.columns if isinstance(added[c].dtype, pd.CategoricalDtype)
+                       or isinstance(frame[c].dtype, pd.CategoricalDtype)]
+        frame = pd.concat([frame, added[frame.columns]], ignore_index=True)
+        frame = frame.astype({c: "category" for c in categorical})
+    _write(path, frame.reset_index(drop=True), after)
