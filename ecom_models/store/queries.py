@@ -32,7 +32,8 @@ def open_for_reading(db: Path | str) -> None:
 
 LINE_DTYPES = {"order_id": "category", "sku": "category", "product_name": "category",
                "currency": "category", "customer_id": "category", "country": "category",
-               "channel": "category", "category": "category", "price_basis": "category"}
+               "channel": "category", "category": "category", "price_basis": "category",
+               "customer_group": "category"}
 
 
 def store_version(db: Path | str) -> tuple:
@@ -50,7 +51,7 @@ def order_lines(db: Path | str, currency: str | None = None) -> pd.DataFrame:
     category, quantity, unit_price, currency, customer_id (pseudonym), country (ISO code;
     from the customers export when the line has none), is_return, is_product, import_id,
     price_basis ('net' when VAT was taken out or the export states net prices, else
-    None). Orders, products and customers are identified by (channel, id). Text columns
+    None), customer_group (from the customers export, e.g. Shopware EK / H; else None). Orders, products and customers are identified by (channel, id). Text columns
     are categoricals (~30 MB for 541,909 lines). The lines come from the columnar
     snapshot (see ``snapshot``), which every import and delete brings up to date; the
     small product and customer tables are joined here.
@@ -103,17 +104,19 @@ def _attach_lookups(db: Path | str, lines: pd.DataFrame) -> pd.DataFrame:
             "SELECT ch.name AS channel, p.sku, p.category FROM products p "
             "JOIN channels ch ON ch.id = p.channel_id WHERE p.category IS NOT NULL", conn)
         homes = pd.read_sql_query(
-            "SELECT ch.name AS channel, c.customer_id, c.country AS home FROM customers c "
-            "JOIN channels ch ON ch.id = c.channel_id WHERE c.country IS NOT NULL", conn)
+            "SELECT ch.name AS channel, c.customer_id, c.country AS home, c.customer_group "
+            "FROM customers c JOIN channels ch ON ch.id = c.channel_id", conn)
     out = lines.copy()
     out["category"] = _lookup(lines, ["channel", "sku"], cats, "category")
+    out["customer_group"] = None
     if len(homes):
         home = _lookup(lines, ["channel", "customer_id"], homes, "home")
         country = lines["country"].astype(object)
         out["country"] = country.where(country.notna(), home)
+        out["customer_group"] = _lookup(lines, ["channel", "customer_id"], homes, "customer_group")
     columns = ["id", "channel", "order_id", "line_key", "ordered_at", "sku", "product_name",
                "category", "quantity", "unit_price", "currency", "customer_id", "country",
-               "is_return", "is_product", "import_id", "price_basis"]
+               "is_return", "is_product", "import_id", "price_basis", "customer_group"]
     # all text columns as categoricals (a Parquet round trip turns an all-empty one into object)
     return out[columns].astype({c: "category" for c in LINE_DTYPES})
 

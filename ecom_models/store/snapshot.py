@@ -34,8 +34,12 @@ def snapshot_path(db: Path | str) -> Path:
     return cache / f"{db.name}.{digest}.lines.parquet"
 
 
+# Bump when the snapshot's columns change: a snapshot of an older layout is then rebuilt.
+SNAPSHOT_FORMAT = 2
+
+
 def _stamp(version: tuple) -> bytes:
-    return json.dumps(list(version)).encode()
+    return json.dumps([SNAPSHOT_FORMAT, *version]).encode()
 
 
 def _read_if_current(path: Path, version: tuple) -> pd.DataFrame | None:
