@@ -219,13 +219,13 @@ def _refresh_snapshot(db: Path | str, before: int, after: int, added: pd.DataFra
                       removed: list[int], had_lines: bool = True) -> None:
     """Bring the columnar snapshot up to date now, so the next page view does not wait
     (a store that had no lines starts from an empty snapshot instead of a query)."""
-    from .queries import raw_lines, typed_lines
+    from .queries import typed_lines, versioned_raw_lines
     from .snapshot import apply_change
 
     key = str(Path(db).resolve())
     columns = list(RAW_COLUMNS)
     frame = typed_lines(added[columns]) if added is not None and len(added) else None
-    apply_change(db, (key, before), (key, after), frame, removed, raw_lines,
+    apply_change(db, (key, before), (key, after), frame, removed, versioned_raw_lines,
                  start_empty=not had_lines)
 
 

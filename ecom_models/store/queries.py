@@ -58,7 +58,7 @@ def order_lines(db: Path | str, currency: str | None = None) -> pd.DataFrame:
     """
     from .snapshot import cached_lines
 
-    frame = _attach_lookups(db, cached_lines(db, store_version(db), raw_lines))
+    frame = _attach_lookups(db, cached_lines(db, store_version(db), versioned_raw_lines))
     if currency:
         frame = frame.loc[(frame["currency"] == currency).to_numpy()].reset_index(drop=True)
     return frame
@@ -73,14 +73,24 @@ RAW_LINES_SQL = (
 
 def raw_lines(db: Path | str) -> pd.DataFrame:
     """The stored order lines as they are in the table (no joins), typed like the snapshot."""
+    return versioned_raw_lines(db)[0]
+
+
+def versioned_raw_lines(db: Path | str) -> tuple[pd.DataFrame, tuple]:
+    """``raw_lines`` and the store version they belong to, read in one read transaction
+    (a snapshot stamped with an older version than its content would let a later writer
+    append its lines twice)."""
     open_for_reading(db)
     with connect(db, readonly=True) as conn:
+        conn.execute("BEGIN")
+        row = conn.execute("SELECT value FROM settings WHERE key = 'data_version'").fetchone()
         cur = conn.execute(RAW_LINES_SQL)
         names = [d[0] for d in cur.description]
         rows = cur.fetchall()
+        conn.execute("COMMIT")
     frame = pd.DataFrame.from_records(rows, columns=names) if rows else pd.DataFrame(
         {n: pd.Series(dtype=object) for n in names})
-    return typed_lines(frame)
+    return typed_lines(frame), (str(Path(db).resolve()), int(row[0]) if row else 0)
 
 
 def typed_lines(frame: pd.DataFrame) -> pd.DataFrame:

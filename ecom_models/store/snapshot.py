@@ -70,21 +70,23 @@ def _write(path: Path, frame: pd.DataFrame, version: tuple) -> None:
         tmp.unlink(missing_ok=True)
 
 
-def cached_lines(db: Path | str, version: tuple, query: Callable[[Path | str], pd.DataFrame]
-                 ) -> pd.DataFrame:
+Query = Callable[[Path | str], "tuple[pd.DataFrame, tuple]"]
+
+
+def cached_lines(db: Path | str, version: tuple, query: Query) -> pd.DataFrame:
     """The order lines for store ``version``: from the snapshot if it matches, else from
-    ``query(db)`` (and the snapshot is refreshed)."""
+    ``query(db)``, which returns the lines and the version they belong to (the snapshot
+    is stamped with that one: it may be newer than ``version``)."""
     path = snapshot_path(db)
     frame = _read_if_current(path, version)
     if frame is None:
-        frame = query(db)
-        _write(path, frame, version)
+        frame, actual = query(db)
+        _write(path, frame, actual)
     return frame
 
 
 def apply_change(db: Path | str, before: tuple, after: tuple, added: pd.DataFrame | None,
-                 removed_ids, query: Callable[[Path | str], pd.DataFrame],
-                 start_empty: bool = False) -> None:
+                 removed_ids, query: Query, start_empty: bool = False) -> None:
     """Bring the snapshot from store version ``before`` to ``after`` right after a write:
     drop the lines ``removed_ids`` (changed or deleted), append ``added`` (new or changed
     lines, typed like the snapshot). When the snapshot is not at ``before`` (another
@@ -95,7 +97,8 @@ def apply_change(db: Path | str, before: tuple, after: tuple, added: pd.DataFram
     if frame is None and start_empty and added is not None:
         frame = added.iloc[:0]
     if frame is None:
-        _write(path, query(db), after)
+        frame, actual = query(db)
+        _write(path, frame, actual)
         return
     removed = np.asarray(list(removed_ids), dtype=np.int64)
     if len(removed):
