@@ -106,7 +106,8 @@ def test_the_report_of_an_auto_detected_file_is_stable_across_reruns(empty_store
 
 def test_shopware_export_through_the_data_page(shop_store):
     """The real Shopware 5 orders export (EUR) is recognised and previewed; importing it
-    adds its 2 orders and 1,032.99 of product revenue (README of ../shared/data)."""
+    adds its 2 orders and 1,001.56 of product revenue net of VAT (README of ../shared/data:
+    order 57 has net = 0, so its 196.86 include 19 % VAT: 836.134 + 196.86 / 1.19)."""
     path = shared_file("shopware5", "export_orders.csv")
     at = open_data_page()
     upload(at, path.name, path.read_bytes())
@@ -116,6 +117,6 @@ def test_shopware_export_through_the_data_page(shop_store):
     assert (report["Rows read"], report["Rows to import"]) == ("17", "8")
     at.button(key="commit_imports").click().run()
     at.switch_page("pages/overview.py").run()
-    # 5,923.69 + 1,032.99 = 6,956.68; 21 + 2 orders; AOV 6,956.68 / 23 = 302.46
-    assert shown(at)[:2] == ["€6,957", "23"]
-    assert shown(at)[3] == "€302.46"
+    # 5,923.69 + 1,001.56 = 6,925.25; 21 + 2 orders; AOV 6,925.25 / 23 = 301.10
+    assert shown(at)[:2] == ["€6,925", "23"]
+    assert shown(at)[3] == "€301.10"

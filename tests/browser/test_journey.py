@@ -37,9 +37,9 @@ KPI = '[data-testid="stMetricValue"]'
 # Hand-computed in tests/app/test_pages.py (revenue 5,923.69 → €5,924; 21 orders; ...).
 SHOWN_ALL = ["€5,924", "21", "74", "€282.08", "13", "1.3%"]
 SHOWN_SCHWEIZ_REVENUE = "€1,452"            # Schweiz: 1,451.79 in 5 orders
-# After the Shopware 5 orders export (EUR; 2 orders, 1,032.99 of product lines):
-# 5,923.69 + 1,032.99 = 6,956.68 → €6,957; 21 + 2 = 23 orders.
-SHOWN_WITH_SHOPWARE = ["€6,957", "23"]
+# After the Shopware 5 orders export (EUR; 2 orders, 1,001.56 of product lines net of VAT:
+# 836.134 + 196.86 / 1.19): 5,923.69 + 1,001.56 = 6,925.25 → €6,925; 21 + 2 = 23 orders.
+SHOWN_WITH_SHOPWARE = ["€6,925", "23"]
 
 
 def _unavailable(reason: str):
