@@ -8,10 +8,10 @@ from ecom_models.ingest.presets import FORMAT_CHOICES
 from ecom_models.store.imports import delete_import
 from ui import import_flow, loaders
 from ui.loaders import db_path
-from ui.report_view import readable_date_format, render_history, render_rejection, render_report
+from ui.report_view import column_label, readable_date_format, render_history, render_rejection, render_report
+from ui.import_effect import effect, render_effect, sentence
 from ui.safe import md_escape
-from ui.formatting import number
-from ui.text import lang, t
+from ui.text import frozen, lang, t
 
 DATE_FORMATS = [None, "%d.%m.%Y", "%d.%m.%Y %H:%M", "%m/%d/%Y %H:%M", "%d/%m/%Y %H:%M",
                 "%Y-%m-%d", "%Y-%m-%d %H:%M:%S", "%m/%d/%Y", "%d/%m/%Y"]
@@ -26,11 +26,18 @@ fmt = st.selectbox(t("data.format"), FORMAT_CHOICES, key="import_format")
 with st.expander(t("data.settings")):
     c1, c2, c3 = st.columns(3)
     decimal = c1.selectbox(t("data.decimal"), [None, ".", ","], key="import_decimal",
-                           format_func=lambda d: t("data.auto") if d is None else d)
+                           format_func=frozen(lambda d: t("data.auto") if d is None else d))
     date_format = c2.selectbox(t("data.date_format"), DATE_FORMATS, key="import_date_format",
-                               format_func=lambda d: t("data.auto") if d is None else d)
+                               format_func=frozen(lambda d: t("data.auto") if d is None else d))
     currency = c3.text_input(t("data.currency"), key="import_currency", max_chars=3).strip().upper() or None
     skip_bad = st.checkbox(t("data.skip_bad"), key="import_skip_bad")
+    channel = st.text_input(t("data.channel"), key="import_channel", max_chars=60,
+                            help=t("data.channel_help")).strip() or None
+    replace = st.checkbox(t("data.replace"), key="import_replace", help=t("data.replace_help"))
+
+pending = st.session_state.pop("import_pending", None)
+if pending:   # a commit loop that did not reach its end: that file's transaction rolled back
+    st.error(t("data.interrupted", files=", ".join(md_escape(name) for name in pending)))
 
 ready = []
 for file in files or []:
@@ -38,7 +45,8 @@ for file in files or []:
     fields, detected = import_flow.mapping_fields(header, fmt)
     opts = Options(mapping=import_flow.user_mapping(file, detected), decimal=decimal,
                    date_format=date_format or st.session_state.get(import_flow.date_key(file)),
-                   currency=currency, skip_bad_rows=skip_bad)
+                   currency=currency, skip_bad_rows=skip_bad, channel=channel,
+                   replace_orders=replace)
     upload = import_flow.validate(file, fmt, opts)
     with st.container(border=True):
         st.subheader(t("data.report", file=md_escape(file.name)))
@@ -48,33 +56,41 @@ for file in files or []:
             render_rejection(upload.error)   # in the user's language, naming this page's controls
         else:
             render_report(upload.prepared.report, upload.prepared.rows)
+            render_effect(effect(upload, opts))
             ready.append(upload)
             found = upload.prepared.report["detected"]
             if found["date_ambiguous"] or import_flow.date_key(file) in st.session_state:
                 st.radio(t("data.date_choice"), found["date_candidates"] or [found["date_format"]],
                          key=import_flow.date_key(file), horizontal=True,
-                         format_func=readable_date_format)
+                         format_func=frozen(readable_date_format))
         if header and not upload.known:
             with st.expander(t("data.mapping", file=md_escape(file.name)), expanded=bool(upload.error)):
                 st.caption(t("data.mapping_help"))
                 grid = st.columns(4)
                 options = [None, *header]
                 for i, field in enumerate(fields):
-                    grid[i % 4].selectbox(field, options, key=import_flow.mapping_key(file, field),
+                    grid[i % 4].selectbox(column_label(field), options, key=import_flow.mapping_key(file, field),
                                           index=options.index(detected[field]) if field in detected else 0,
                                           format_func=lambda c: "—" if c is None else c)
 
 messages = st.session_state.pop("import_messages", [])
-for message in messages:
-    st.success(message)
-if messages:
+for ok, message in messages:
+    (st.success if ok else st.error)(message)
+if any(ok for ok, _ in messages):
     st.page_link("pages/overview.py", label=t("data.see_overview"), icon=":material/monitoring:")
 if ready and st.button(t("data.commit", n=len(ready)), type="primary", key="commit_imports"):
     messages = []
+    st.session_state["import_pending"] = [upload.name for upload in ready]
     for upload in ready:
         result = import_flow.commit_upload(upload)
-        messages.append(t("data.imported", file=md_escape(upload.name),
-                          rows=number(result["rows_imported"], lang()), updated=number(result["rows_updated"], lang())))
+        st.session_state["import_pending"].remove(upload.name)
+        if result["status"] == "rejected":   # the store could not be written (e.g. disk full)
+            error = import_flow.rejection(result).render(lang())
+            messages.append((False, f"**{t('data.rejected')}:** {md_escape(error)}"))
+        else:
+            messages.append((True, t("data.imported", file=md_escape(upload.name),
+                                     effect=sentence(result))))
+    st.session_state.pop("import_pending", None)
     st.session_state["import_messages"] = messages   # shown after the rerun below
     st.session_state.upload_round += 1
     st.cache_data.clear()

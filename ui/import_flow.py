@@ -27,11 +27,20 @@ class Upload:
     prepared: Prepared | None = None
     error: IngestError | None = None
     known: dict | None = None
+    options: Options | None = None
 
 
 def _key(file, fmt: str, opts: Options) -> tuple:
     return (file.file_id, fmt, opts.decimal, opts.date_format, opts.currency, opts.skip_bad_rows,
-            tuple(sorted(opts.mapping.items())))
+            opts.channel, opts.replace_orders, tuple(sorted(opts.mapping.items())))
+
+
+def rejection(result: dict) -> IngestError:
+    """The error of a rejected commit outcome (e.g. a full disk), to show like any other."""
+    d = result["error_detail"]
+    return IngestError(d["problem"], file=d["file"], line=d["line"], column=d["column"],
+                       hint=d["hint"], code=d.get("code"), params=d.get("params"),
+                       hint_code=d.get("hint_code"), hint_params=d.get("hint_params"))
 
 
 def validate(file, fmt: str, opts: Options) -> Upload:
@@ -47,7 +56,8 @@ def validate(file, fmt: str, opts: Options) -> Upload:
         upload = Upload(file.name, columns, known=known)
     else:
         try:
-            upload = Upload(file.name, columns, prepared=prepare(raw, file.name, fmt, opts))
+            upload = Upload(file.name, columns, prepared=prepare(raw, file.name, fmt, opts),
+                            options=opts)
         except IngestError as exc:
             upload = Upload(file.name, columns, error=exc)
     cache[key] = upload
@@ -97,7 +107,8 @@ def commit_upload(upload: Upload) -> dict:
     from .layout import monotone_progress
 
     bar = st.progress(0.0, text=upload.name)
-    result = commit(upload.prepared, db_path(), progress=monotone_progress(bar, f"{upload.name}:"))
+    result = commit(upload.prepared, db_path(), progress=monotone_progress(bar, f"{upload.name}:"),
+                    options=upload.options)
     bar.empty()
     st.session_state.pop(CACHE, None)  # other uploads may now be 'already imported' 
     return result

@@ -129,6 +129,8 @@ LOCAL_KEYS = frozenset({
     # new price was filled for, the demo's remove button and its message, currency switches
     "overview_currency", "pricing_currency", "pricing_defaulted", "newprice_for",
     "remove_demo", "demo_removed_message", "switch_currency",
+    # the import's shop name and merge choice, the effect previews, imports not yet finished
+    "import_channel", "import_replace", "_import_effects", "import_pending",
 })
 
 
@@ -195,7 +197,6 @@ def keep_values_on_language_change() -> None:
 def bind(keys: list[str]) -> list[str]:
     """Put each key's value into st.session_state (URL > earlier value this session > default)
     unless a widget already holds it; returns notices for invalid URL values."""
-    keep_values_on_language_change()
     shadow = st.session_state.setdefault(SHADOW, {})
     values, notices = decode(st.query_params.to_dict(), keys, st.session_state.get("lang", "en"))
     for key in keys:
@@ -204,6 +205,7 @@ def bind(keys: list[str]) -> list[str]:
         from_url = st.query_params.get(key) not in (None, "")
         chosen = values[key] if from_url or key not in shadow else shadow[key]
         st.session_state[key] = list(chosen) if isinstance(chosen, tuple) else chosen
+    keep_values_on_language_change()   # after "lang" is bound, before any widget exists
     return notices
 
 

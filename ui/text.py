@@ -114,7 +114,24 @@ EN = {
     "data.preview": "Preview (first 20 rows as they will be stored)",
     "data.commit": "Import {n} file(s)",
     "data.committing": "Importing {file} …",
-    "data.imported": "{file}: {rows} rows imported ({updated} replaced rows of an earlier import).",
+    "data.imported": "{file}: {effect}",
+    "data.channel": "Shop or sales channel (optional)",
+    "data.channel_help": "Orders, products and customers are told apart by shop: name the shop "
+                         "when two shops use the same shop system (e.g. 'Shop Nord'). Empty: the shop system.",
+    "data.replace": "Remove stored lines that a newer export of the same orders no longer has",
+    "data.replace_help": "Off (default): such lines are kept and counted in the report. On: the "
+                         "newer export replaces those orders completely.",
+    "data.interrupted": "The import of {files} did not happen: it was interrupted (page reloaded "
+                        "or another control used) before it finished. Nothing of it was written; "
+                        "press Import again.",
+    "effect.title": "What this import does to your figures:",
+    "effect.new": "{n} new lines", "effect.changed": "{n} stored lines change",
+    "effect.unchanged": "{n} already stored as they are",
+    "effect.lacking_kept": "{orders} orders in this file lack {lines} lines the store has (kept; "
+                           "tick 'Remove stored lines …' in the import settings to remove them)",
+    "effect.lacking_removed": "{orders} orders in this file lack {lines} lines the store has "
+                              "(they will be removed)",
+    "effect.revenue": "revenue {change}", "effect.revenue_same": "unchanged",
     "data.see_overview": "See the new figures on the Overview",
     "data.history": "Import history",
     "data.no_history": "Nothing imported yet.",
@@ -336,7 +353,27 @@ DE = {
     "data.skipped_reasons": "Übersprungene Zeilen nach Grund",
     "data.preview": "Vorschau (erste 20 Zeilen, wie sie gespeichert werden)",
     "data.committing": "{file} wird importiert …",
-    "data.imported": "{file}: {rows} Zeilen importiert ({updated} Zeilen eines früheren Imports ersetzt).",
+    "data.imported": "{file}: {effect}",
+    "data.channel": "Shop oder Verkaufskanal (optional)",
+    "data.channel_help": "Bestellungen, Artikel und Kunden werden je Shop unterschieden: Geben Sie "
+                         "den Shop an, wenn zwei Shops dasselbe Shopsystem nutzen (z. B. „Shop Nord“). "
+                         "Leer: das Shopsystem.",
+    "data.replace": "Gespeicherte Zeilen entfernen, die ein neuerer Export derselben Bestellungen "
+                    "nicht mehr enthält",
+    "data.replace_help": "Aus (Standard): solche Zeilen bleiben erhalten und werden im Bericht "
+                         "gezählt. An: der neuere Export ersetzt diese Bestellungen vollständig.",
+    "data.interrupted": "Der Import von {files} ist nicht erfolgt: Er wurde unterbrochen (Seite neu "
+                        "geladen oder ein anderes Bedienelement benutzt), bevor er fertig war. Davon "
+                        "wurde nichts gespeichert; klicken Sie erneut auf Importieren.",
+    "effect.title": "Was dieser Import an Ihren Zahlen ändert:",
+    "effect.new": "{n} neue Zeilen", "effect.changed": "{n} gespeicherte Zeilen ändern sich",
+    "effect.unchanged": "{n} bereits unverändert gespeichert",
+    "effect.lacking_kept": "{orders} Bestellungen dieser Datei fehlen {lines} gespeicherte Zeilen "
+                           "(bleiben erhalten; zum Entfernen in den Import-Einstellungen "
+                           "„Gespeicherte Zeilen entfernen …“ ankreuzen)",
+    "effect.lacking_removed": "{orders} Bestellungen dieser Datei fehlen {lines} gespeicherte "
+                              "Zeilen (werden entfernt)",
+    "effect.revenue": "Umsatz {change}", "effect.revenue_same": "unverändert",
     "data.no_history": "Noch nichts importiert.",
     "data.delete_pick": "Zu löschender Import",
     "data.delete_confirm": "Ja, diesen Import und genau seine Zeilen löschen",

@@ -227,6 +227,7 @@ def outcome(file_name: str, status: str, report: dict | None, written: dict | No
         "lines_stored": (written or {}).get("rows_imported", 0),
         "rows_updated": (written or {}).get("rows_updated", 0),
         "lines_new": (written or {}).get("lines_new", 0),
+        "lines_changed": (written or {}).get("rows_updated", 0),
         "lines_unchanged": (written or {}).get("lines_unchanged", 0),
         "lines_not_in_file": (written or {}).get("lines_not_in_file", 0),
         "orders_lacking_lines": (written or {}).get("orders_lacking_lines", 0),

@@ -120,3 +120,46 @@ def test_shopware_export_through_the_data_page(shop_store):
     # 5,923.69 + 1,001.56 = 6,925.25; 21 + 2 orders; AOV 6,925.25 / 23 = 301.10
     assert shown(at)[:2] == ["€6,925", "23"]
     assert shown(at)[3] == "€301.10"
+
+
+# A corrected export of order B-1001: the mug's quantity 2 → 3 (one line changes), the
+# teapot line dropped (the store keeps it unless asked), order B-2001 is new.
+CORRECTED = ("Bestellnummer;Datum;Artikelnummer;Artikel;Menge;Einzelpreis;Währung;Kunde;Land\n"
+             "B-1001;01.04.2024;00123;Kaffeebecher;3;12,90;EUR;K001;Deutschland\n"
+             "B-2001;27.05.2024;A-300;Espressomaschine Deluxe;1;1.234,50;EUR;K020;Schweiz\n"
+             ).encode("utf-8")
+
+
+def _effect_text(at) -> str:
+    return " ".join(unescape(w.value) for w in [*at.warning, *at.info]
+                    if "What this import does" in w.value)
+
+
+def test_the_page_says_what_an_import_will_do_before_writing(shop_store):
+    at = open_data_page()
+    upload(at, "corrected.csv", CORRECTED)
+    no_exception(at)
+    said = _effect_text(at)
+    # new: B-2001; changed: the mug (2 → 3: +12.90); kept: the teapot (34.50) of B-1001
+    assert "1 new lines" in said and "1 stored lines change" in said, said
+    assert "1 orders in this file lack 1 lines the store has (kept" in said, said
+    assert "€1,247.40" in said, said            # 1,234.50 + 12.90
+    at.checkbox(key="import_replace").check().run()
+    said = _effect_text(at)
+    assert "(they will be removed)" in said and "€1,212.90" in said, said   # − 34.50
+    at.button(key="commit_imports").click().run()
+    no_exception(at)
+    done = " ".join(unescape(s.value) for s in at.success)
+    assert "1 new lines" in done and "€1,212.90" in done, done
+
+
+def test_an_interrupted_import_is_reported_as_not_done(shop_store):
+    """The commit loop records the files it has not finished; a rerun or a closed tab cuts
+    the loop off (its transaction rolls back), and the next run of the page says so."""
+    at = new_app()
+    at.session_state["import_pending"] = ["big_export.csv"]
+    at.run()
+    at.switch_page("pages/data.py").run()
+    assert any("big_export.csv" in unescape(e.value) and "did not happen" in e.value
+               for e in at.error), \
+        [e.value for e in at.error]
