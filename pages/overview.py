@@ -92,7 +92,7 @@ def change(key: str):
 
 cols = [*st.columns(3), *st.columns(3)]   # two rows: large amounts need the width
 cols[0].metric(t("kpi.revenue"), money(now["revenue"], currency, L, 0), change("revenue"),
-               help=t("kpi.help.revenue"))
+               help=t("kpi.help.revenue") + " " + t(f"vat.{now['vat']}"))
 cols[1].metric(t("kpi.orders"), number(now["orders"], L), change("orders"), help=t("kpi.help.orders"))
 cols[2].metric(t("kpi.units"), number(now["units"], L), change("units"), help=t("kpi.help.units"))
 cols[3].metric(t("kpi.aov"), money(now["average_order_value"], currency, L), change("average_order_value"),
@@ -107,7 +107,8 @@ if previous is not None:
                "overview.vs_partial" if before.get("orders") else "overview.vs_empty")
     st.caption(t(compare, days=number(days, L), start=day(previous.date_from, L),
                  end=day(previous.date_to, L)) + " "
-               + t("overview.other_revenue", amount=money(now["other_revenue"], currency, L)))
+               + t("overview.other_revenue", amount=money(now["other_revenue"], currency, L))
+               + " " + t(f"vat.{now['vat']}"))
 
 if now["orders"] == 0:
     st.info(t("overview.no_lines"))

@@ -132,6 +132,10 @@ EN = {
     "effect.lacking_removed": "{orders} orders in this file lack {lines} lines the store has "
                               "(they will be removed)",
     "effect.revenue": "revenue {change}", "effect.revenue_same": "unchanged",
+    "vat.net": "Amounts are net of VAT (taken out where the export's prices included it).",
+    "vat.as_exported": "Amounts are as exported: the export does not say whether prices include VAT.",
+    "vat.mixed": "Amounts mix prices net of VAT with prices as exported (some exports do not "
+                 "say whether prices include VAT).",
     "data.see_overview": "See the new figures on the Overview",
     "data.history": "Import history",
     "data.no_history": "Nothing imported yet.",
@@ -374,6 +378,10 @@ DE = {
     "effect.lacking_removed": "{orders} Bestellungen dieser Datei fehlen {lines} gespeicherte "
                               "Zeilen (werden entfernt)",
     "effect.revenue": "Umsatz {change}", "effect.revenue_same": "unverändert",
+    "vat.net": "Beträge ohne Umsatzsteuer (herausgerechnet, wo die Preise im Export sie enthielten).",
+    "vat.as_exported": "Beträge wie exportiert: Der Export sagt nicht, ob die Preise Umsatzsteuer enthalten.",
+    "vat.mixed": "Beträge mischen Preise ohne Umsatzsteuer mit Preisen wie exportiert (manche "
+                 "Exporte sagen nicht, ob die Preise Umsatzsteuer enthalten).",
     "data.no_history": "Noch nichts importiert.",
     "data.delete_pick": "Zu löschender Import",
     "data.delete_confirm": "Ja, diesen Import und genau seine Zeilen löschen",

@@ -120,6 +120,8 @@ def test_shopware_export_through_the_data_page(shop_store):
     # 5,923.69 + 1,001.56 = 6,925.25; 21 + 2 orders; AOV 6,925.25 / 23 = 301.10
     assert shown(at)[:2] == ["€6,925", "23"]
     assert shown(at)[3] == "€301.10"
+    # the shop file's prices are as exported, Shopware's net of VAT: the Overview says so
+    assert any("mix prices net of VAT" in c.value for c in at.caption), [c.value for c in at.caption]
 
 
 # A corrected export of order B-1001: the mug's quantity 2 → 3 (one line changes), the
