@@ -61,12 +61,14 @@ def pool_message(toward: str, category: str | None = None, min_skus: int = MIN_P
 
 def label_estimates(*, n_periods, n_span, n_changes, not_estimable_reason, elasticity, ci_low,
                     ci_high, raw_elasticity, raw_ci_low, raw_ci_high, shrinkage, pooled_toward, period_unit: str,
-                    interval_pct: float, implausible_below: float = -6.0, category=None):
+                    interval_pct: float, implausible_below: float = -6.0, category=None,
+                    high: Thresholds = HIGH, medium: Thresholds = MEDIUM):
     """Confidence label, flag and reason for every SKU (arrays of equal length).
 
     ``not_estimable_reason``: ``(codes, params)`` from :func:`not_estimable_reason` (code
     ``""`` for SKUs with an estimate). ``pooled_toward``: codes (see :func:`pool_message`);
-    ``category``: each SKU's category. Returns four object arrays: ``confidence``, ``flag``
+    ``category``: each SKU's category. ``high``/``medium``: the evidence each label needs
+    (the count estimator counts catalogue-price changes, real events, and asks for fewer). Returns four object arrays: ``confidence``, ``flag``
     (``""`` when fine), ``reason_code`` (message codes joined by ``;``, see
     ``ecom_models.messages``) and ``reason_params`` (one dict per SKU).
     """
@@ -83,8 +85,8 @@ def label_estimates(*, n_periods, n_span, n_changes, not_estimable_reason, elast
                      ["positive", "implausible"], "").astype(object)
     weak = (flag != "") | (raw > 0) | (raw < implausible_below)
     confidence = np.select(
-        [missing, weak, _meets(HIGH, n, changes, width, own_width),
-         _meets(MEDIUM, n, changes, width, own_width)],
+        [missing, weak, _meets(high, n, changes, width, own_width),
+         _meets(medium, n, changes, width, own_width)],
         ["not estimable", "low", "high", "medium"], "low").astype(object)
 
     # Codes only, row by row (measured: faster than pandas string ops for a few thousand
@@ -118,11 +120,11 @@ def label_estimates(*, n_periods, n_span, n_changes, not_estimable_reason, elast
         else:
             if ch <= 2:
                 parts.append("few_changes")
-            if k < MEDIUM.min_periods:
+            if k < medium.min_periods:
                 parts.append("few_periods")
             if sh > 50:
                 parts.append("mostly_borrowed")
-            if hi - lo > HIGH.max_interval_width:
+            if hi - lo > high.max_interval_width:
                 parts.append("wide_interval")
             if not parts:
                 parts.append("summary")
