@@ -35,7 +35,7 @@ from .design import DAYS_PER_YEAR, seasonal_terms
 from .elasticity import ESTIMATE_COLUMNS
 from .pooling import pool_elasticities
 
-EXTRA_COLUMNS = ("price_min_seen", "price_max_seen", "n_promo_weeks", "unavailable_weeks",
+EXTRA_COLUMNS = ("price_min_seen", "price_max_seen", "dispersion", "n_promo_weeks", "unavailable_weeks",
                  "season_group", *(f"units_{t}" for t in TIER_NAMES), "returned_units", "usual_quantity")
 # Catalogue-price changes are real events, not week-to-week noise of an average price, so
 # fewer of them carry a label than with realised prices (confidence.HIGH / MEDIUM).
@@ -183,6 +183,12 @@ class CountElasticityEstimator:
             coef[c_sku, 0], coef[c_sku, 2] = fit.coef[:, 0], fit.coef[:, 1]
             coef[c_sku, 1] = 0.0
 
+        # Pearson overdispersion per SKU (variance / mean of the weekly units; 1 = Poisson)
+        dispersion = np.full(n_sku, np.nan)
+        if c_sku.size:
+            resid2 = w[rows_c] * (units[rows_c] - fit.mu) ** 2 / np.maximum(fit.mu, 1e-12)
+            dof = np.maximum(np.bincount(sid, w[rows_c], minlength=c_sku.size) - X.shape[1] - 1, 1)
+            dispersion[c_sku] = np.bincount(sid, resid2, minlength=c_sku.size) / dof
         z = float(ndtri(0.5 + self.interval / 2.0))
         if self.pooling and self.price_term:
             pooled = pool_elasticities(raw, raw_se, category, min_category_skus=self.min_category_skus)
@@ -223,6 +229,7 @@ class CountElasticityEstimator:
             "baseline_units": base, "last_sale_period": last_sale,
             "price_min_seen": table["price_min_seen"].to_numpy(dtype=float),
             "price_max_seen": table["price_max_seen"].to_numpy(dtype=float),
+            "dispersion": dispersion,
             "n_promo_weeks": np.bincount(code, promo * w, minlength=n_sku).astype(np.int64),
             "unavailable_weeks": table["unavailable_weeks"].to_numpy(dtype=np.int64),
             "season_group": pd.array(np.asarray(names, dtype=object)[group_of], dtype="str"),

@@ -257,13 +257,30 @@ class ElasticityEstimator:
 
 
 def estimate_elasticities(lines: pd.DataFrame, freq: str = "W", *, complete_periods_only: bool = True,
+                          products: pd.DataFrame | None = None, method: str | None = None,
                           **params) -> pd.DataFrame:
     """One row per SKU with its elasticity, interval and confidence: the CLI's table.
 
-    ``lines``: order lines; ``freq`` and ``complete_periods_only``: as in
-    :func:`build_price_panel`; ``params``: :class:`ElasticityEstimator` parameters. Columns: ``ESTIMATE_COLUMNS``
-    (``sku, category, elasticity, ci_low, ci_high, ..., confidence, reason_code, reason_params, flag, shrinkage,
-    raw_elasticity, ...``); see :class:`ElasticityEstimator`.
+    ``lines``: order lines; ``products``: the products table (stock at export, for
+    stock-outs); ``method``: ``"count"`` (the default for weekly data: catalogue price,
+    zero weeks kept, :class:`~.count_estimator.CountElasticityEstimator`) or ``"loglog"``
+    (realised average price, weeks with sales only, :class:`ElasticityEstimator`; the only
+    one for daily data). ``freq`` and ``complete_periods_only``: as in
+    :func:`build_price_panel`; ``params``: the estimator's parameters. Columns:
+    ``ESTIMATE_COLUMNS`` (``sku, category, elasticity, ci_low, ci_high, ..., confidence,
+    reason_code, reason_params, flag, shrinkage, raw_elasticity, ...``), plus the count
+    estimator's ``EXTRA_COLUMNS``.
     """
+    method = method or ("count" if freq == "W" else "loglog")
+    if method == "count":
+        if freq != "W":
+            raise ValueError("the count model works on weeks; use method='loglog' for days")
+        from .catalogue import build_count_panel
+        from .count_estimator import CountElasticityEstimator
+
+        panel = build_count_panel(lines, products, complete_periods_only=complete_periods_only)
+        return CountElasticityEstimator(**params).fit(panel).estimates_
+    if method != "loglog":
+        raise ValueError(f"method must be 'count' or 'loglog', got {method!r}")
     panel = build_price_panel(lines, freq, complete_periods_only=complete_periods_only)
     return ElasticityEstimator(**params).fit(panel).estimates_

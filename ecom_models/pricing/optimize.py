@@ -93,11 +93,14 @@ def _objective(constraints: PriceConstraints, price, cost, units):
 
 
 def best_price(estimates: pd.DataFrame, sku: str, constraints: PriceConstraints = PriceConstraints(),
-               unit_costs=None, *, n_draws: int = N_DRAWS, seed: int = 0) -> PriceRecommendation:
+               unit_costs=None, *, n_draws: int = N_DRAWS, seed: int = 0,
+               price_range: tuple[float, float] | None = None) -> PriceRecommendation:
     """The price that maximises expected profit (or revenue) for ``sku`` within the rules.
 
     ``estimates``: :attr:`ElasticityEstimator.estimates_`; ``unit_costs``: sku -> unit
-    cost (mapping or Series), falling back to ``constraints.assumed_margin_pct``.
+    cost (mapping or Series), falling back to ``constraints.assumed_margin_pct``;
+    ``price_range``: (lowest, highest) price allowed besides the rules, e.g. the prices the
+    product has sold at (``decision.decide_price``).
     """
     rows = select_estimates(estimates, sku)
     row = rows.iloc[0]
@@ -135,6 +138,10 @@ def best_price(estimates: pd.DataFrame, sku: str, constraints: PriceConstraints 
         return refuse("cost_unknown")
 
     low, high = p0 * (1 - c.max_change_pct / 100), p0 * (1 + c.max_change_pct / 100)
+    seen_low = seen_high = False
+    if price_range is not None:
+        seen_low, seen_high = min(price_range[0], p0) > low, max(price_range[1], p0) < high
+        low, high = max(low, min(price_range[0], p0)), min(high, max(price_range[1], p0))
     floor = cost / (1 - c.min_margin_pct / 100) if c.min_margin_pct is not None else 0.0
     margin_binds = floor > low
     low = max(low, floor)
@@ -157,9 +164,9 @@ def best_price(estimates: pd.DataFrame, sku: str, constraints: PriceConstraints 
 
     edge = None
     if best == prices.size - 1 and mean_at(high * (1 + _EDGE_PROBE)) > expected[best]:
-        edge = "upper_limit"
+        edge = "highest_tried" if seen_high else "upper_limit"
     elif best == 0 and mean_at(low * (1 - _EDGE_PROBE)) > expected[best]:
-        edge = "minimum_margin" if margin_binds else "lower_limit"
+        edge = "minimum_margin" if margin_binds else "lowest_tried" if seen_low else "lower_limit"
     prob = float(np.mean(obj_d[best] > obj_now))
     change = 100 * (rec / p0 - 1)
     return PriceRecommendation(

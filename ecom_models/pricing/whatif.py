@@ -40,7 +40,7 @@ class WhatIfResult:
     """Result of :func:`simulate_price_change`.
 
     ``per_sku``: one row per SKU, columns ``WHATIF_COLUMNS``. ``totals``: one row with
-    ``n_skus``, ``n_skus_with_cost`` and the summed baseline, point and interval columns
+    ``n_skus``, ``n_skus_without_elasticity`` (left out of every total), ``n_skus_with_cost`` and the summed baseline, point and interval columns
     (``baseline_units``, ``units``, ``units_low``, ... ``profit_change_high``,
     ``prob_revenue_up``, ``prob_profit_up``); profit sums cover SKUs with a unit cost only;
     intervals come from summing the SKUs' draws. ``scenario``: the input.
@@ -129,10 +129,18 @@ def simulate_price_change(estimates: pd.DataFrame, scenario: PriceScenario,
 
 
 def _totals(per_sku: pd.DataFrame, units_d, rev_d, prof_d, interval: float) -> pd.DataFrame:
+    """Sums over the SKUs that have an elasticity (own or borrowed), baseline and scenario
+    alike: a SKU without one has no scenario value, and counting it in the baseline only
+    made the totals fall (issue 15: 0.69 units instead of 3.25). ``n_skus_without_elasticity``
+    says how many were left out."""
+    known = np.isfinite(per_sku["elasticity"].to_numpy(dtype=float))
+    n_all = len(per_sku)
+    per_sku, units_d, rev_d, prof_d = per_sku[known], units_d[known], rev_d[known], prof_d[known]
     has_cost = np.isfinite(per_sku["unit_cost"].to_numpy())
     base_rev = per_sku["baseline_revenue"].sum()
     base_prof = per_sku.loc[has_cost, "baseline_profit"].sum()
-    out = {"n_skus": len(per_sku), "n_skus_with_cost": int(has_cost.sum()),
+    out = {"n_skus": n_all, "n_skus_without_elasticity": int(n_all - known.sum()),
+           "n_skus_with_cost": int(has_cost.sum()),
            "baseline_units": per_sku["baseline_units"].sum(), "baseline_revenue": base_rev,
            "baseline_profit": base_prof if has_cost.any() else np.nan}
     sums = {"units": units_d.sum(axis=0), "revenue": rev_d.sum(axis=0),
@@ -144,7 +152,7 @@ def _totals(per_sku: pd.DataFrame, units_d, rev_d, prof_d, interval: float) -> p
     for name, draws in sums.items():
         low, high = _band(draws, interval)
         out[name], out[f"{name}_low"], out[f"{name}_high"] = points[name], low, high
-    out["prob_revenue_up"] = float(np.mean(sums["revenue"] > base_rev))
+    out["prob_revenue_up"] = float(np.mean(sums["revenue"] > base_rev)) if known.any() else np.nan
     out["prob_profit_up"] = float(np.mean(sums["profit"] > base_prof)) if has_cost.any() else np.nan
     return pd.DataFrame([out])
 
