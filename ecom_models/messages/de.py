@@ -68,6 +68,20 @@ TEXT = {
                       "gehen: in Schritten senken und die Verkäufe beobachten",
     "at_minimum_margin": "die Mindestmarge von {min_margin:g} % verhindert einen niedrigeren Preis",
 
+    # ---- Preise v2: Vorbehalte der Entscheidung (ecom_models.pricing.decision)
+    "edge.highest_tried": "höchster erprobter Preis", "edge.lowest_tried": "niedrigster erprobter Preis",
+    "cost.category_margin": "Margentabelle je Kategorie",
+    "at_highest_tried": "das Optimum liegt beim höchsten Preis, zu dem das Produkt je verkauft wurde; "
+                        "darüber hinaus würde das Modell nur extrapolieren",
+    "at_lowest_tried": "das Optimum liegt beim niedrigsten Preis, zu dem das Produkt je verkauft wurde; "
+                       "darunter würde das Modell nur extrapolieren",
+    "revenue_ignores_costs": "das Umsatzziel berücksichtigt keine Kosten: mehr Umsatz kann weniger Gewinn bedeuten",
+    "outside_tried": "{outside:.2f} sähe noch besser aus, liegt aber außerhalb aller erprobten Preise "
+                     "({low:.2f} bis {high:.2f}): erst testen",
+    "costs_needed": "ohne Stückkosten folgt die Antwort der angenommenen Marge: Kosten eingeben "
+                    "oder eine Marge je Kategorie",
+    "break_even": "der heutige Preis ist richtig, wenn die Elastizität {elasticity:.2f} beträgt (bei {margin:g} % Marge); "
+                  "Wahrscheinlichkeit, dass das Produkt stärker reagiert: {prob:.0f} %",
     "note_no_elasticity": "keine Elastizität verfügbar ({confidence}, und keine Gruppe zum Vergleichen)",
     "note_group_prior": "keine eigene Schätzung ({confidence}): nutzt den Wert von {toward}",
     "note_flagged": "Elastizität auffällig ({flag}): mit Vorsicht verwenden",

@@ -69,6 +69,20 @@ TEXT = {
                       "cut in steps and watch sales",
     "at_minimum_margin": "the {min_margin:g} % minimum margin stops a lower price",
 
+    # ---- pricing v2: decision caveats (ecom_models.pricing.decision)
+    "edge.highest_tried": "highest price tried", "edge.lowest_tried": "lowest price tried",
+    "cost.category_margin": "category margin table",
+    "at_highest_tried": "the optimum sits at the highest price this product has sold at; "
+                        "beyond it the model would only be extrapolating",
+    "at_lowest_tried": "the optimum sits at the lowest price this product has sold at; "
+                       "beyond it the model would only be extrapolating",
+    "revenue_ignores_costs": "the revenue goal ignores costs: more revenue can mean less profit",
+    "outside_tried": "{outside:.2f} looks better still, but it lies outside anything you have tried "
+                     "({low:.2f} to {high:.2f}): test it first",
+    "costs_needed": "without unit costs the answer follows the margin you assume: enter costs, "
+                    "or a margin per category",
+    "break_even": "today's price is right if the elasticity is {elasticity:.2f} (at {margin:g} % margin); "
+                  "chance that the product reacts more strongly: {prob:.0f} %",
     # ---- pricing: what-if notes per product
     "note_no_elasticity": "no elasticity available ({confidence}, and no group to borrow from)",
     "note_group_prior": "no own estimate ({confidence}): uses the {toward} value",
