@@ -166,4 +166,22 @@ TEXT = {
     "value_fits_no_date_format": "der Wert „{value}“ passt zu keinem bekannten Datumsformat",
     "mixed_date_formats": "kein einzelnes Datumsformat passt zu allen Werten: Die meisten lesen sich "
                           "als {format}, aber „{value}“ nicht",
+    # ---- Bündel (ecom_models/bundles): Gründe, Sicherheit, Hinweise zur Was-wäre-wenn-Rechnung
+    "bundle.reason.together": "{lift:.1f}-mal so oft zusammen gekauft, wie der Zufall ergäbe, in {count:,d} "
+                              "Bestellungen ({attach_ab:.0f} % der Bestellungen mit {name_a}, {attach_ba:.0f} % "
+                              "derer mit {name_b})",
+    "bundle.reason.sleeper": "Ladenhüter-Rettung: {slow} verkauft sich langsam (Rang {slow_rank:d} von {sold:d}), "
+                             "aber {attach:.0f} % seiner Bestellungen enthalten auch den Bestseller {best}",
+    "bundle.sure.very_sure": "sehr sicher", "bundle.sure.sure": "sicher", "bundle.sure.not_sure": "nicht sicher",
+    "bundle.note.elasticity_assumed": "Preisreaktion für {names} mit {value:.1f} angenommen (das Preismodell "
+                                      "hat keine verwendbare Schätzung)",
+    "bundle.note.pricing_unavailable": "das Preismodell war nicht nutzbar; es gilt die angenommene Preisreaktion",
+    "bundle.note.cost_assumed": "Stückkosten für {names} unbekannt: {margin:g} % Marge angenommen",
+    "bundle.note.few_together": "nur {count:d} Bestellungen enthielten alle diese Produkte: die Schätzung ist grob",
+    "bundle.note.capped": "der Preisnachlass würde mehr Bestellungen umstimmen, als einen Teil des Bündels "
+                          "enthalten; begrenzt auf diese Bestellungen",
+    "bundle.note.takeup_all": "angenommen: Jede Bestellung, die schon alle Produkte enthält, nimmt das Bündel "
+                              "(die größtmögliche Kannibalisierung)",
+    "bundle.note.not_modelled": "nicht gezählt: Neukunden, die das Bündel anziehen könnte, und Bestellungen "
+                                "mit mehr als einem Bündel",
 }

@@ -170,6 +170,23 @@ TEXT = {
     "value_fits_no_date_format": "the value '{value}' fits no known date format",
     "mixed_date_formats": "no single date format fits every value: most read as {format}, "
                           "but '{value}' does not",
+    # ---- bundles (ecom_models/bundles): suggestion reasons, sureness, what-if notes
+    "bundle.reason.together": "bought together {lift:.1f}× as often as chance would give, in {count:,d} orders "
+                              "({attach_ab:.0f} % of the orders with {name_a}, {attach_ba:.0f} % of those with {name_b})",
+    "bundle.reason.sleeper": "sleeper rescue: {slow} sells slowly (rank {slow_rank:d} of {sold:d}), but "
+                             "{attach:.0f} % of its orders also hold the best-seller {best}",
+    "bundle.sure.very_sure": "very sure", "bundle.sure.sure": "sure", "bundle.sure.not_sure": "not sure",
+    "bundle.note.elasticity_assumed": "price response assumed at {value:.1f} for {names} (the pricing "
+                                      "model has no usable estimate)",
+    "bundle.note.pricing_unavailable": "the pricing model could not be used; the assumed price response applies",
+    "bundle.note.cost_assumed": "unit cost unknown for {names}: assumed {margin:g} % margin",
+    "bundle.note.few_together": "only {count:d} orders held all of these products: the estimate is rough",
+    "bundle.note.capped": "the price cut would convert more orders than hold part of the bundle; "
+                          "capped at those orders",
+    "bundle.note.takeup_all": "assumes every order that already holds all of the products takes the "
+                              "bundle (the most it can cannibalise)",
+    "bundle.note.not_modelled": "not counted: new customers the bundle may attract, and orders buying "
+                                "more than one bundle",
 }
 
 CLI = {
