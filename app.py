@@ -10,4 +10,5 @@ st.navigation([
     st.Page("pages/overview.py", title=t("nav.overview"), icon=":material/monitoring:", default=True),
     st.Page("pages/data.py", title=t("nav.data"), icon=":material/upload_file:", url_path="data"),
     st.Page("pages/pricing.py", title=t("nav.pricing"), icon=":material/sell:", url_path="pricing"),
+    st.Page("pages/bundles.py", title=t("nav.bundles"), icon=":material/shopping_basket:", url_path="bundles"),
 ]).run()

@@ -14,6 +14,8 @@ from typing import Any, Callable, Mapping
 import streamlit as st
 from streamlit.errors import StreamlitAPIException
 
+from ecom_models.bundles.scenario import BOUNDS as BUNDLE_BOUNDS, DEFAULTS as BUNDLE_DEFAULTS
+
 from .text import TABLES, text_in
 
 
@@ -115,6 +117,22 @@ PARAMS: dict[str, Param] = {p.key: p for p in [
     Param("maxchange", 15.0, _parse_float(1.0, 50.0), "maximum price change %"),
     Param("ending", "none", _parse_choice("none", ".99", ".95", ".90", "whole"), "price ending"),
     Param("goal", "profit", _parse_choice("profit", "revenue"), "goal"),
+    # Bundles page (pages/bundles.py); the what-if's bounds and defaults come from its record
+    Param("b_channel", None, _parse_text, "shop"),
+    Param("b_from", None, _parse_date, "start date"),
+    Param("b_to", None, _parse_date, "end date"),
+    Param("b_country", "", _parse_text, "country"),        # "" = all countries
+    Param("b_minsup", 0.2, _parse_float(0.01, 50.0), "minimum share of orders %"),
+    Param("b_mincount", 20, lambda text: int(_parse_float(1, 100000)(text)), "minimum orders together"),
+    Param("b_items", (), _parse_names, "bundle products"),
+    Param("b_mode", "pct", _parse_choice("pct", "price"), "bundle price mode"),
+    Param("b_discount", BUNDLE_DEFAULTS["discount_pct"], _parse_float(*BUNDLE_BOUNDS["discount_pct"]),
+          "bundle discount %"),
+    Param("b_price", None, _parse_float(*BUNDLE_BOUNDS["bundle_price"]), "bundle price"),
+    Param("b_elast", BUNDLE_DEFAULTS["assumed_elasticity"], _parse_float(*BUNDLE_BOUNDS["assumed_elasticity"]),
+          "assumed price response"),
+    Param("b_margin", BUNDLE_DEFAULTS["assumed_margin_pct"], _parse_float(*BUNDLE_BOUNDS["assumed_margin_pct"]),
+          "assumed margin %"),
 ]}
 
 
@@ -129,6 +147,8 @@ LOCAL_KEYS = frozenset({
     # new price was filled for, the demo's remove button and its message, currency switches
     "overview_currency", "pricing_currency", "pricing_defaulted", "newprice_for",
     "remove_demo", "demo_removed_message", "switch_currency",
+    # the bundle what-if's one-time default (top suggestion) per shop
+    "bundles_defaulted", "bundles_shop", "dl_bundle_pairs",
     # the import's shop name and merge choice, the effect previews, imports not yet finished
     "import_channel", "import_replace", "_import_effects", "import_pending",
 })

@@ -10,19 +10,32 @@ Typical use::
     simulate_bundle(shop, mined.items, BundleScenario("shopware", ("SW1", "SW2"), discount_pct=10),
                     elasticities=item_elasticities(lines)[0], unit_costs=costs)
 """
-from .baskets import Baskets, build_baskets, item_stats, select, size_distribution
-from .metrics import PAIR_COLUMNS, TRIPLE_COLUMNS, itemset_table, pair_table, triple_table
-from .mining import Counts, count_itemsets, threshold
-from .mined import Mined, mine
-from .price_response import item_elasticities
-from .scenario import BOUNDS, DEFAULTS, BundleResult, BundleScenario, ItemFacts, Range
-from .significance import benjamini_hochberg, fisher_greater
-from .suggestions import SUGGESTION_COLUMNS, suggest, sureness
-from .whatif import simulate_bundle
+from importlib import import_module
+
+# name -> submodule; loaded on first use, so ``ui/state.py`` can read the what-if's bounds
+# (``scenario``) without importing scipy on every page
+_WHERE = {
+    "Baskets": "baskets", "build_baskets": "baskets", "empty_baskets": "baskets", "item_stats": "baskets", "select": "baskets",
+    "size_distribution": "baskets", "PAIR_COLUMNS": "metrics", "TRIPLE_COLUMNS": "metrics",
+    "itemset_table": "metrics", "pair_table": "metrics", "triple_table": "metrics",
+    "Counts": "mining", "count_itemsets": "mining", "threshold": "mining", "Mined": "mined",
+    "mine": "mined", "item_elasticities": "price_response", "BOUNDS": "scenario",
+    "DEFAULTS": "scenario", "BundleResult": "scenario", "BundleScenario": "scenario",
+    "ItemFacts": "scenario", "Range": "scenario", "benjamini_hochberg": "significance",
+    "fisher_greater": "significance", "SUGGESTION_COLUMNS": "suggestions", "suggest": "suggestions",
+    "sureness": "suggestions", "simulate_bundle": "whatif",
+}
+
+
+def __getattr__(name: str):
+    if name in _WHERE:
+        return getattr(import_module(f".{_WHERE[name]}", __name__), name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
 
 __all__ = [
     "BOUNDS", "DEFAULTS", "PAIR_COLUMNS", "SUGGESTION_COLUMNS", "TRIPLE_COLUMNS", "Baskets",
-    "BundleResult", "BundleScenario", "Counts", "ItemFacts", "Mined", "Range",
+    "BundleResult", "BundleScenario", "Counts", "empty_baskets", "ItemFacts", "Mined", "Range",
     "benjamini_hochberg", "build_baskets", "count_itemsets", "fisher_greater",
     "item_elasticities", "item_stats", "itemset_table", "mine", "pair_table", "select",
     "simulate_bundle", "size_distribution", "suggest", "sureness", "threshold", "triple_table",

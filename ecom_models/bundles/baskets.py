@@ -71,7 +71,7 @@ def build_baskets(lines: pd.DataFrame, *, include_zero_price: bool = False) -> B
     part = lines.loc[keep, ["channel", "order_id", "sku", "product_name", "currency",
                             "ordered_at", "country", "import_id", "quantity", "unit_price"]]
     if part.empty:
-        return _empty()
+        return empty_baskets()
     order_code = part.groupby(["channel", "order_id"], observed=True, sort=False).ngroup().to_numpy()
     item_code = part.groupby(["channel", "sku"], observed=True, sort=False).ngroup().to_numpy()
     n_items = int(item_code.max()) + 1
@@ -107,7 +107,8 @@ def build_baskets(lines: pd.DataFrame, *, include_zero_price: bool = False) -> B
     return Baskets(present, units_m, revenue_m, items, orders)
 
 
-def _empty() -> Baskets:
+def empty_baskets() -> Baskets:
+    """Baskets of a store without product orders (0 × 0)."""
     shape = (0, 0)
     empty = sp.csr_matrix(shape, dtype=np.int32)
     items = pd.DataFrame({c: pd.Series(dtype=object) for c in ITEM_COLUMNS})
