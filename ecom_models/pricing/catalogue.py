@@ -80,10 +80,11 @@ def _factorize_orders(lines: pd.DataFrame) -> np.ndarray:
     """One integer per order, identified by (channel, order_id) (§4.1 of the architecture)."""
     if "order_id" not in lines.columns:
         return np.arange(len(lines))
-    keys = [lines["order_id"].astype(str).to_numpy()]
+    order = pd.Categorical(lines["order_id"]).codes.astype(np.int64)
     if "channel" in lines.columns:
-        keys.insert(0, lines["channel"].astype(str).to_numpy())
-    return pd.MultiIndex.from_arrays(keys).factorize()[0] if len(keys) > 1 else pd.factorize(keys[0])[0]
+        channel = pd.Categorical(lines["channel"]).codes.astype(np.int64)
+        order = (channel + 1) * (int(order.max()) + 2) + order
+    return pd.factorize(order)[0]
 
 
 def _tier_groups(lines: pd.DataFrame, n: int) -> tuple[np.ndarray, np.ndarray]:
@@ -103,11 +104,16 @@ def _tier_groups(lines: pd.DataFrame, n: int) -> tuple[np.ndarray, np.ndarray]:
 
 def _modal_price(cell: np.ndarray, cents: np.ndarray, weight: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     """Per distinct ``cell``: the price (cents) with the most weight; ties to the higher price."""
-    key_cell, inv = np.unique(np.column_stack([cell, cents]), axis=0, return_inverse=True)
+    if cell.size == 0:
+        return cell, cents
+    low = int(cents.min())
+    base = int(cents.max()) - low + 1
+    keys, inv = np.unique(cell.astype(np.int64) * base + (cents - low), return_inverse=True)
     counts = np.bincount(inv.ravel(), weight)
-    order = np.lexsort((key_cell[:, 1], counts, key_cell[:, 0]))
-    last = np.r_[key_cell[order, 0][1:] != key_cell[order, 0][:-1], True]
-    return key_cell[order, 0][last], key_cell[order, 1][last]
+    k_cell, k_cents = keys // base, keys % base + low
+    order = np.lexsort((k_cents, counts, k_cell))
+    last = np.r_[k_cell[order][1:] != k_cell[order][:-1], True]
+    return k_cell[order][last], k_cents[order][last]
 
 
 def _drop_blips(sku: np.ndarray, level: np.ndarray, tol: float) -> np.ndarray:

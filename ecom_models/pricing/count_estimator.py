@@ -63,7 +63,7 @@ class CountElasticityEstimator:
 
     def __init__(self, *, fourier_order: int = 2, hac_lags: int = 4, min_weeks: int = 12,
                  min_sale_weeks: int = 4, fast_units: float = 2.0, min_category_fast: int = 5,
-                 backfit_rounds: int = 4, price_term: bool = True, pooling: bool = True,
+                 backfit_rounds: int = 3, price_term: bool = True, pooling: bool = True,
                  min_category_skus: int = 5, interval: float = 0.90, baseline_periods: int = 8,
                  implausible_below: float = -6.0):
         self.fourier_order = fourier_order
@@ -153,9 +153,11 @@ class CountElasticityEstimator:
             f_sku = np.flatnonzero(fast)
             sid = np.searchsorted(f_sku, code[rows_f])
             Xf = np.column_stack([xc[rows_f], tc[rows_f]])
+            beta = None
             for _ in range(self.backfit_rounds):
                 fit = fit_poisson_segments(units[rows_f], Xf, sid, f_sku.size, offset=Z[rows_f] @ g,
-                                           weight=w[rows_f], hac_lags=0, ridge=1e-8)
+                                           weight=w[rows_f], hac_lags=0, ridge=1e-8, start=beta)
+                beta = fit.coef
                 own = np.log(fit.mu) - Z[rows_f] @ g
                 own = np.where(np.isfinite(own), own, np.log(np.maximum(rate[code[rows_f]], 1e-3)))
                 g = fit_poisson(units[rows_f], Z[rows_f], offset=own, weight=w[rows_f])

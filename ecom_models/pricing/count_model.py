@@ -53,19 +53,22 @@ class PoissonFit:
 
 
 def _segment_cross(sid: np.ndarray, A: np.ndarray, B: np.ndarray, w: np.ndarray, n_seg: int) -> np.ndarray:
-    """Per segment Σ w_j A_j B_j' as an (S, p, q) stack."""
+    """Per segment Σ w_j A_j B_j' as an (S, p, q) stack (``sid`` sorted ascending: one
+    ``np.add.reduceat`` over the row-wise outer products)."""
     p, q = A.shape[1], B.shape[1]
-    out = np.empty((n_seg, p, q))
-    for a in range(p):
-        for b in range(q):
-            out[:, a, b] = np.bincount(sid, w * A[:, a] * B[:, b], minlength=n_seg)
-    return out
+    out = np.zeros((n_seg, p * q))
+    if sid.size:
+        outer = ((A * w[:, None])[:, :, None] * B[:, None, :]).reshape(sid.size, p * q)
+        starts = np.searchsorted(sid, np.arange(n_seg))
+        filled = np.bincount(sid, minlength=n_seg) > 0
+        out[filled] = np.add.reduceat(outer, starts[filled], axis=0)
+    return out.reshape(n_seg, p, q)
 
 
 def fit_poisson_segments(y: np.ndarray, X: np.ndarray, sid: np.ndarray, n_seg: int, *,
                          offset: np.ndarray | None = None, weight: np.ndarray | None = None,
-                         hac_lags: int = 4, small_sample: bool = True, max_iter: int = 50,
-                         tol: float = 1e-9, ridge: float = 0.0) -> PoissonFit:
+                         hac_lags: int = 4, small_sample: bool = True, max_iter: int = 30,
+                         tol: float = 1e-8, ridge: float = 0.0, start: np.ndarray | None = None) -> PoissonFit:
     """Per-series Poisson PML with HAC standard errors.
 
     ``y`` (n,) counts (units, non-negative; need not be integers); ``X`` (n, k) per-series
@@ -88,6 +91,8 @@ def fit_poisson_segments(y: np.ndarray, X: np.ndarray, sid: np.ndarray, n_seg: i
         # start: intercept at the log mean net of the offset (zero slopes)
         base = np.bincount(sid, w * np.exp(np.minimum(off, _ETA_MAX)), minlength=n_seg)
         beta[:, 0] = np.log(np.maximum(tot, 0.5) / np.maximum(base, 1e-12))
+    if start is not None:
+        beta = np.where(np.isfinite(start), start, beta)
     ok = (n_obs > p) & (tot > 0)
     eye = np.eye(p)
     pen = ridge * np.diag(np.r_[0.0, np.ones(p - 1)])
@@ -97,13 +102,15 @@ def fit_poisson_segments(y: np.ndarray, X: np.ndarray, sid: np.ndarray, n_seg: i
         mu = np.exp(eta)
         z = eta - off + (y - mu) / mu
         xtwx = _segment_cross(sid, Xf, Xf, w * mu, n_seg) + pen
-        xtwz = np.stack([np.bincount(sid, w * mu * Xf[:, a] * z, minlength=n_seg) for a in range(p)], axis=1)
+        xtwz = _segment_cross(sid, Xf, z[:, None], w * mu, n_seg)[:, :, 0]
         good = ok & np.isfinite(xtwx).all(axis=(1, 2))
         safe = np.where(good[:, None, None], xtwx, eye)
         new = np.linalg.solve(safe, xtwz[:, :, None])[:, :, 0]
         new = np.where(good[:, None], new, beta)
         step = np.max(np.abs(new - beta), axis=1)
         beta = new
+        # converged when every series' step is small; a series whose slope keeps running
+        # off (sales at one price only) cannot stall the others beyond max_iter
         if not np.any(step[good] > tol * (1 + np.abs(beta[good]).max(axis=1))):
             break
     eta = np.minimum(off + np.einsum("ij,ij->i", Xf, beta[sid]), _ETA_MAX)
