@@ -67,6 +67,16 @@ def build_parser() -> argparse.ArgumentParser:
     el.add_argument("--currency", help="default: the currency with the most lines")
     el.add_argument("--json", action="store_true")
 
+    bp = sub.add_parser("best-price", help="best price for one SKU, with its caveats (pricing v2)")
+    bp.add_argument("--sku", required=True)
+    bp.add_argument("--goal", choices=["profit", "revenue"], default="profit")
+    bp.add_argument("--margin", type=float, metavar="PCT",
+                    help="assumed gross margin in %% when the store has no unit cost for the SKU")
+    bp.add_argument("--max-change", type=float, default=15.0, metavar="PCT")
+    bp.add_argument("--db", type=Path, help=db_help)
+    bp.add_argument("--currency", help="default: the currency with the most lines")
+    bp.add_argument("--json", action="store_true")
+
     demo = sub.add_parser("demo", help="import the bundled demo data into an empty store")
     demo.add_argument("--db", type=Path, help=db_help)
 
@@ -158,7 +168,11 @@ def cmd_elasticity(args) -> int:
     lines = order_lines(args.db or default_db_path())
     currency = args.currency or next(iter(currencies(lines)), None)
     lines = lines.loc[(lines["currency"] == currency).to_numpy()]
-    table = estimate_elasticities(lines, freq={"week": "W", "day": "D"}[args.period])
+    from .store.queries import products
+
+    freq = {"week": "W", "day": "D"}[args.period]
+    stock = products(args.db or default_db_path()) if freq == "W" else None
+    table = estimate_elasticities(lines, freq=freq, products=stock)
     if args.sku:
         unknown = sorted(set(args.sku) - set(table["sku"].astype(str)))
         if unknown:
@@ -176,6 +190,40 @@ def cmd_elasticity(args) -> int:
             print(json.dumps(record, default=str))
     else:
         print(table.drop(columns=["reason_code", "reason_params"]).to_string(index=False))
+    return 0
+
+
+def cmd_best_price(args) -> int:
+    from .pricing import PriceConstraints, decide_price, estimate_elasticities
+    from .store.settings import category_margins
+    from .sales import currencies
+    from .store.queries import order_lines, products
+
+    db = args.db or default_db_path()
+    lines = order_lines(db)
+    currency = args.currency or next(iter(currencies(lines)), None)
+    lines = lines.loc[(lines["currency"] == currency).to_numpy()]
+    table = products(db)
+    estimates = estimate_elasticities(lines, products=table)
+    if args.sku not in set(estimates["sku"].astype(str)):
+        print(f"error: no sales in {currency} for SKU {args.sku}", file=sys.stderr)
+        return 2
+    try:
+        constraints = PriceConstraints(objective=args.goal, max_change_pct=args.max_change,
+                                       assumed_margin_pct=args.margin)
+    except ValueError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    costs = table.dropna(subset=["unit_cost"])
+    costs = costs.set_index(costs["sku"].astype(str))["unit_cost"]
+    decision = decide_price(estimates, args.sku, constraints, costs,
+                            category_margins=category_margins(db))
+    record = {**decision.to_dict(), "currency": currency}
+    if args.json:
+        print(json.dumps(record, default=float))
+    else:
+        for key, value in record.items():
+            print(f"{key:>28}: {value}")
     return 0
 
 
@@ -204,7 +252,7 @@ def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     try:
         return {"import": cmd_import, "summary": cmd_summary, "elasticity": cmd_elasticity,
-                "demo": cmd_demo, "bundles": cmd_bundles}[args.command](args)
+                "best-price": cmd_best_price, "demo": cmd_demo, "bundles": cmd_bundles}[args.command](args)
     except StoreMissing as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
