@@ -82,6 +82,8 @@ def build_parser() -> argparse.ArgumentParser:
 
     from .bundles.command import add_parser as add_bundles
     add_bundles(sub, db_help, _date)
+    from .forecasting.command import add_parser as add_forecast
+    add_forecast(sub, db_help, _date)
     return parser
 
 
@@ -246,13 +248,20 @@ def cmd_bundles(args) -> int:
     return run(args, args.db or default_db_path())
 
 
+def cmd_forecast(args) -> int:
+    from .forecasting.command import run
+
+    return run(args, args.db or default_db_path())
+
+
 def main(argv: list[str] | None = None) -> int:
     from .store.queries import StoreMissing
 
     args = build_parser().parse_args(argv)
     try:
         return {"import": cmd_import, "summary": cmd_summary, "elasticity": cmd_elasticity,
-                "best-price": cmd_best_price, "demo": cmd_demo, "bundles": cmd_bundles}[args.command](args)
+                "best-price": cmd_best_price, "demo": cmd_demo, "bundles": cmd_bundles,
+                "forecast": cmd_forecast}[args.command](args)
     except StoreMissing as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2

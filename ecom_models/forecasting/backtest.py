@@ -16,7 +16,7 @@ import pandas as pd
 from sklearn.base import clone
 
 from ..timeseries.panel import SeriesMatrix
-from .metrics import mase_scale
+from .metrics import mase_scale, nan_mean
 
 
 @dataclass(frozen=True)
@@ -49,15 +49,15 @@ class Backtest:
         for name, fc in self.forecasts.items():
             err = np.abs(self.actual - fc)
             with np.errstate(invalid="ignore", divide="ignore"):
-                per_origin = np.nanmean(err, axis=2) / self.scale          # (O, n)
-                mase = np.nanmean(per_origin, axis=0)
+                per_origin = nan_mean(err, axis=2) / self.scale          # (O, n)
+                mase = nan_mean(per_origin, axis=0)
                 ok = ~np.isnan(fc)
                 wape = np.where(ok, err, 0).sum(axis=(0, 2)) / np.where(ok, np.abs(self.actual), 0).sum(axis=(0, 2))
             applicable = (~np.isnan(fc)).all(axis=(0, 2))
             rows.append(pd.DataFrame({"series_id": self.ids, "model": name,
                                       "mase": np.where(applicable, mase, np.nan),
                                       "wape": np.where(applicable, wape, np.nan),
-                                      "mae": np.where(applicable, np.nanmean(err, axis=(0, 2)), np.nan)}))
+                                      "mae": np.where(applicable, nan_mean(err, axis=(0, 2)), np.nan)}))
         return pd.concat(rows, ignore_index=True)
 
 

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import numpy as np
 
+from .metrics import nan_mean
 from .base import Forecaster, n_observed
 
 
@@ -50,7 +51,7 @@ class WindowAverage(Forecaster):
         self.window = window
 
     def _fit(self, values, periods):
-        self.mean_ = np.nanmean(values[:, -self.window:], axis=1) if values.shape[1] else \
+        self.mean_ = nan_mean(values[:, -self.window:], axis=1) if values.shape[1] else \
             np.full(values.shape[0], np.nan)
 
     def _predict(self, h):

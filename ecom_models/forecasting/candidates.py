@@ -26,7 +26,8 @@ def default_candidates(freq: str = "week", horizon: int = 8, country: str = "DE"
     g = grain(freq)
     m = season_length(g)
     models = {
-        "seasonal_naive": SeasonalNaive(season_length=m),
+        # daily data: the baseline repeats last week's same weekday; weekly: last year's week
+        "seasonal_naive": SeasonalNaive(season_length=7 if g == "day" else m),
         "naive": Naive(),
         "moving_average": WindowAverage(window=13 if g == "week" else 28),
         "ses": SES(),

@@ -33,3 +33,12 @@ def mase(actual: np.ndarray, forecast: np.ndarray, scale: np.ndarray) -> np.ndar
     """Per series (rows): mean absolute error over the horizon (columns) / ``scale``."""
     with np.errstate(invalid="ignore"):
         return np.nanmean(np.abs(actual - forecast), axis=1) / scale
+
+
+def nan_mean(values: np.ndarray, axis=None) -> np.ndarray:
+    """Mean over the non-NaN entries; NaN where there are none (numpy's ``nanmean`` warns there)."""
+    ok = ~np.isnan(values)
+    count = ok.sum(axis=axis)
+    total = np.where(ok, values, 0.0).sum(axis=axis)
+    with np.errstate(invalid="ignore", divide="ignore"):
+        return np.where(count > 0, total / np.where(count > 0, count, 1), np.nan)

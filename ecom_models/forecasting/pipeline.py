@@ -26,7 +26,7 @@ from ..timeseries.periods import PANDAS_FREQ
 from . import intervals
 from .backtest import Backtest, rolling_origin
 from .candidates import BASELINE, default_candidates
-from .metrics import mase_scale, wape
+from .metrics import mase_scale, wape, nan_mean
 
 SWITCH_MARGIN = 0.10          # a series' own best must beat the shared best by 10 % MASE
 SHARED_COVERAGE = 0.9       # share of series a shared best must apply to
@@ -61,9 +61,9 @@ def choose(bt: Backtest, origins: slice = slice(None), margin: float = SWITCH_MA
     """Per series the chosen model name (see module doc step 2) and the shared best."""
     names = list(bt.forecasts)
     with np.errstate(invalid="ignore", divide="ignore"):
-        per = np.stack([np.nanmean(np.nanmean(np.abs(bt.actual[origins] - bt.forecasts[m][origins]), axis=2)
+        per = np.stack([nan_mean(nan_mean(np.abs(bt.actual[origins] - bt.forecasts[m][origins]), axis=2)
                                    / bt.scale[origins], axis=0) for m in names])          # (M, n)
-        mae = np.stack([np.nanmean(np.abs(bt.actual[origins] - bt.forecasts[m][origins]), axis=(0, 2))
+        mae = np.stack([nan_mean(np.abs(bt.actual[origins] - bt.forecasts[m][origins]), axis=(0, 2))
                         for m in names])
     applicable = np.stack([~np.isnan(bt.forecasts[m][origins]).any(axis=(0, 2)) for m in names])
     # constant history (no MASE scale): compare by MAE instead
@@ -166,6 +166,6 @@ def _scale_now(values: np.ndarray) -> np.ndarray:
     """MASE scale on all data; for a constant series its mean level (or 1 unit)."""
     scale = mase_scale(values)
     with np.errstate(invalid="ignore"):
-        level = np.nanmean(np.abs(values[:, -13:]), axis=1)
+        level = nan_mean(np.abs(values[:, -13:]), axis=1)
     fallback = np.where(level > 0, level, 1.0)
     return np.where(np.isnan(scale), fallback, scale)

@@ -30,7 +30,7 @@ def series_key(lines: pd.DataFrame, level: str) -> str | list[str] | None:
 
 
 def product_lines(lines: pd.DataFrame, until=None) -> pd.DataFrame:
-    keep = lines["is_product"].to_numpy(dtype=bool)
+    keep = np.array(lines["is_product"], dtype=bool)
     if until is not None:
         keep &= (lines["ordered_at"] < pd.Timestamp(until) + pd.Timedelta(days=1)).to_numpy()
     return lines.loc[keep]
@@ -66,6 +66,6 @@ def series_names(lines: pd.DataFrame, level: str) -> dict[str, str]:
     if level != "sku":
         return {}
     key = series_key(lines, level)
-    first = lines.loc[lines["is_product"].to_numpy(dtype=bool)].drop_duplicates(["channel", "sku"])
+    first = lines.loc[np.array(lines["is_product"], dtype=bool)].drop_duplicates(["channel", "sku"])
     ids = first["sku"].astype(str) if key == "sku" else first["channel"].astype(str) + "/" + first["sku"].astype(str)
     return dict(zip(ids, first["product_name"].astype(str)))
