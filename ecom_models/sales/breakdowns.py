@@ -10,6 +10,7 @@ from datetime import date
 import numpy as np
 import pandas as pd
 
+from ..timeseries import periods
 from .kpis import Filters, apply_filters, line_revenue
 
 GRAINS = ("day", "week", "month")
@@ -22,16 +23,11 @@ def _product_lines(lines: pd.DataFrame, filters: Filters) -> pd.DataFrame:
 
 
 def period_start(stamps: pd.Series, grain: str) -> np.ndarray:
-    """First day of each stamp's day / ISO week (Monday) / month, as datetime64[D]."""
-    days = stamps.to_numpy().astype("datetime64[D]")
-    if grain == "day":
-        return days
-    if grain == "week":
-        weekday = (days.astype(np.int64) + 3) % 7      # 1970-01-01 was a Thursday (3)
-        return days - weekday.astype("timedelta64[D]")
-    if grain == "month":
-        return days.astype("datetime64[M]").astype("datetime64[D]")
-    raise ValueError(f"grain must be one of {GRAINS}")
+    """First day of each stamp's day / ISO week (Monday) / month, as datetime64[D]
+    (the shared period helper, ``ecom_models.timeseries.periods``)."""
+    if grain not in GRAINS:
+        raise ValueError(f"grain must be one of {GRAINS}")
+    return periods.period_start(stamps, grain)
 
 
 def last_period_is_partial(end: date, grain: str) -> bool:
