@@ -141,9 +141,9 @@ def merge_effect(result: dict) -> str:
 
 def cmd_summary(args) -> int:
     from .sales import Filters, currencies, kpis
-    from .store.queries import order_lines
+    from .store.queries import sales_cube
 
-    lines = order_lines(args.db or default_db_path())
+    lines = sales_cube(args.db or default_db_path())
     from .countries import to_code
 
     currency = args.currency or next(iter(currencies(lines)), None)

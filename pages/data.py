@@ -93,7 +93,6 @@ if ready and st.button(t("data.commit", n=len(ready)), type="primary", key="comm
     st.session_state.pop("import_pending", None)
     st.session_state["import_messages"] = messages   # shown after the rerun below
     st.session_state.upload_round += 1
-    st.cache_data.clear()
     st.rerun()
 
 st.header(t("data.history"))
@@ -113,5 +112,4 @@ else:
                 gone = remove_demo(db_path())
             else:
                 gone = delete_import(db_path(), int(choice))
-            st.cache_data.clear()
             st.success(t("data.deleted", id=choice, lines=gone["order_lines"], products=gone["products"]))

@@ -13,8 +13,8 @@ KEYS = ["from", "to", "country", "currency", "grain"]
 notices = state.bind(KEYS)
 st.title(t("overview.title"))
 st.caption(t("overview.caption"))
-lines = loaders.lines()
-if lines.empty:
+cube = loaders.sales_cube()       # pre-aggregated, shared by all sessions
+if cube.daily.empty:
     st.info(t("common.empty_store"))
     st.page_link("pages/data.py", label=t("common.go_data"), icon=":material/upload_file:")
     st.stop()
@@ -28,8 +28,7 @@ currency = state.value("currency") or datasets.default_currency(summary)
 st.session_state["currency"] = currency
 shown = summary.loc[summary["currency"] == currency].iloc[0]
 first, last = shown["first"], shown["last"]
-in_currency = lines.loc[(lines["currency"] == currency).to_numpy()]
-country_names = countries(in_currency)
+country_names = countries(cube, currency)
 # Another currency was chosen: its own date range and countries (a range or country of the
 # other currency's data would show nothing, or be outside the date inputs' bounds).
 if st.session_state.get("overview_currency") not in (None, currency):
@@ -77,7 +76,7 @@ except ValueError as exc:  # the user picked an end before the start in the widg
     st.warning(str(exc))
     st.stop()
 
-now, before, previous = kpis_with_change(lines, filters)
+now, before, previous = kpis_with_change(cube, filters)
 L = lang()
 
 
@@ -115,7 +114,7 @@ if now["orders"] == 0:
     st.stop()
 
 grain = state.value("grain")
-series = revenue_over_time(lines, filters, grain)
+series = revenue_over_time(cube, filters, grain)
 st.subheader(t("overview.chart_title", grain=t(f"grain.{grain}")))
 st.altair_chart(charts.revenue_over_time(series, grain, t(f"grain.{grain}"),
                                          f"{t('col.revenue')} ({currency})", L), width="stretch")
@@ -124,7 +123,7 @@ if last_period_is_partial(shown_to, grain):
     st.caption(t("overview.partial", grain=t(f"grain.{grain}"), end=day(shown_to, L)))
 
 left, right = st.columns([3, 2])   # the products table needs the width for its numbers
-products = top_products(lines, filters, 10)
+products = top_products(cube, filters, 10)
 left.subheader(t("overview.top_products"))
 left.dataframe(products, hide_index=True, width="stretch", column_config={
     "sku": st.column_config.TextColumn(t("col.sku"), width="small"),
@@ -133,7 +132,7 @@ left.dataframe(products, hide_index=True, width="stretch", column_config={
     "units": st.column_config.NumberColumn(t("col.units"), format="%,.0f", width="small")})
 left.download_button(t("common.download_csv"), csv_bytes(products), "top_products.csv",
                      "text/csv", key="dl_products")
-places = top_countries(lines, filters, 10)
+places = top_countries(cube, filters, 10)
 right.subheader(t("overview.top_countries"))
 if places.empty:   # e.g. Shopware orders: the country comes from the customers export
     right.caption(t("overview.no_countries"))

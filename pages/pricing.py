@@ -9,7 +9,7 @@ from ui import charts, datasets, loaders, state
 from ui.pricing_view import (convincing, explain_elasticity, model_check, recommendation, whatif_metrics,
                              whatif_table)
 from ui.safe import csv_bytes, md_escape
-from ui.text import lang, t
+from ui.text import frozen, lang, t
 
 KEYS = ["currency", "skus", "category", "mode", "change", "newprice", "margin", "focus", "goal",
         "minmargin", "maxchange", "ending"]
@@ -44,7 +44,7 @@ if estimates.empty:   # too little history in this currency to estimate anything
         st.warning(md_escape(notice))
     st.selectbox(t("overview.currency"), money_codes, key="currency", disabled=len(money_codes) < 2)
     state.publish(KEYS)
-    days, weeks = datasets.history_span(lines, currency)
+    days, weeks = datasets.history_span(loaders.sales_cube(), currency)
     st.warning(t("pricing.too_little", currency=currency, needed=datasets.min_weeks(),
                  days=t("unit.day" if days == 1 else "unit.days", n=days),
                  weeks=t("unit.week" if weeks == 1 else "unit.weeks", n=weeks)))
@@ -89,7 +89,7 @@ c2.selectbox(t("pricing.category"), ["", *categories], key="category",
 datasets.show_other_currencies(summary, currency)
 c3, c4, c5 = st.columns([1, 1, 1])
 c3.radio(t("pricing.mode"), ["pct", "price"], key="mode", horizontal=True,
-         format_func=lambda m: t(f"mode.{m}"))
+         format_func=frozen(lambda m: t(f"mode.{m}")))
 if state.value("mode") == "pct":
     c4.number_input(t("pricing.change"), min_value=-50.0, max_value=100.0, step=1.0, key="change")
 else:
@@ -134,11 +134,11 @@ explain_elasticity(chosen.set_index(chosen["sku"].astype(str)).loc[focus])
 
 st.subheader(t("pricing.section.best"))
 b1, b2, b3, b4 = st.columns(4)
-b1.selectbox(t("pricing.goal"), ["profit", "revenue"], key="goal", format_func=lambda g: t(f"goal.{g}"))
+b1.selectbox(t("pricing.goal"), ["profit", "revenue"], key="goal", format_func=frozen(lambda g: t(f"goal.{g}")))
 b2.number_input(t("pricing.minmargin"), min_value=0.0, max_value=95.0, step=1.0, key="minmargin")
 b3.number_input(t("pricing.maxchange"), min_value=1.0, max_value=50.0, step=1.0, key="maxchange")
 b4.selectbox(t("pricing.ending"), ["none", ".99", ".95", ".90", "whole"], key="ending",
-             format_func=lambda e: t("ending.none") if e == "none" else e)
+             format_func=frozen(lambda e: t("ending.none") if e == "none" else e))
 state.publish(KEYS)
 constraints = PriceConstraints(objective=state.value("goal"), min_margin_pct=state.value("minmargin"),
                                max_change_pct=state.value("maxchange"),

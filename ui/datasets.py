@@ -29,37 +29,32 @@ SUMMARY_COLUMNS = ["currency", "revenue", "own_revenue", "orders", "lines", "dem
                    "first", "last"]
 
 
-def _revenue(frame: pd.DataFrame) -> float:
-    product = frame["is_product"].to_numpy(dtype=bool)
-    value = (frame["quantity"].to_numpy(dtype=float) * frame["unit_price"].to_numpy(dtype=float))
-    return float(np.nansum(value[product]))
-
-
-def currency_summary(lines: pd.DataFrame, demo_ids: set[int]) -> pd.DataFrame:
-    """One row per currency in the lines: product revenue (all, and from the user's own
-    imports, i.e. not the demo's), orders (counted as ``ecom_models.sales.kpis`` counts them),
-    line counts (all, demo), and the first and last order day. The default currency first
-    (see ``default_currency``), then by revenue."""
-    from ecom_models.sales import Filters, kpis
-
-    rows = []
-    currency = lines["currency"].astype(object).to_numpy()
-    is_demo = lines["import_id"].isin(list(demo_ids)).to_numpy()
-    for code in pd.unique(currency):
-        if not isinstance(code, str) or not code:
-            continue
-        mask = currency == code
-        sel = lines.loc[mask]
-        own = sel.loc[~is_demo[mask]]
-        stamps = sel["ordered_at"].dropna()
-        rows.append({"currency": code, "revenue": _revenue(sel), "own_revenue": _revenue(own),
-                     "orders": int(kpis(sel, Filters(currency=code))["orders"]),
-                     "lines": int(mask.sum()), "demo_lines": int(is_demo[mask].sum()),
-                     "first": stamps.min().date() if len(stamps) else None,
-                     "last": stamps.max().date() if len(stamps) else None})
-    summary = pd.DataFrame(rows, columns=SUMMARY_COLUMNS)
-    if summary.empty:
-        return summary
+def currency_summary(cube, demo_ids: set[int]) -> pd.DataFrame:
+    """One row per currency of the sales (``SalesCube``): product revenue (all, and from the
+    user's own imports, i.e. not the demo's), orders (counted as ``ecom_models.sales.kpis``
+    counts them), line counts (all, demo), and the first and last order day. The default
+    currency (see ``default_currency``) first, then by revenue."""
+    daily = cube.daily
+    if daily.empty:
+        return pd.DataFrame(columns=SUMMARY_COLUMNS)
+    demo = daily["import_id"].isin(list(demo_ids)).to_numpy()
+    product = daily["is_product"].to_numpy(dtype=bool)
+    frame = pd.DataFrame({
+        "currency": daily["currency"].astype(object).to_numpy(),
+        "revenue": np.where(product, daily["revenue"].to_numpy(), 0.0),
+        "own_revenue": np.where(product & ~demo, daily["revenue"].to_numpy(), 0.0),
+        "lines": daily["lines"].to_numpy(), "demo_lines": np.where(demo, daily["lines"].to_numpy(), 0),
+        "day": daily["day"].to_numpy()})
+    frame = frame.loc[frame["currency"].map(lambda c: isinstance(c, str) and bool(c))]
+    summary = frame.groupby("currency").agg(
+        revenue=("revenue", "sum"), own_revenue=("own_revenue", "sum"), lines=("lines", "sum"),
+        demo_lines=("demo_lines", "sum"), first=("day", "min"), last=("day", "max"))
+    counted = cube.orders.loc[(cube.orders["net_units"] > 0).to_numpy()]
+    summary["orders"] = counted["currency"].astype(object).value_counts().reindex(
+        summary.index, fill_value=0).astype(int)
+    summary["first"] = [v.date() if pd.notna(v) else None for v in summary["first"]]
+    summary["last"] = [v.date() if pd.notna(v) else None for v in summary["last"]]
+    summary = summary.reset_index()[SUMMARY_COLUMNS]
     summary["own"] = summary["lines"] > summary["demo_lines"]
     summary = summary.sort_values(["own", "own_revenue", "revenue"], ascending=False, kind="stable")
     return summary.drop(columns="own").reset_index(drop=True)
@@ -88,13 +83,13 @@ def min_weeks() -> int:
     return int(ElasticityEstimator().min_periods)
 
 
-def history_span(lines: pd.DataFrame, currency: str) -> tuple[int, int]:
-    """(days with orders, ISO weeks with product sales) of one currency's lines: what the
+def history_span(cube, currency: str) -> tuple[int, int]:
+    """(days with orders, ISO weeks with product sales) of one currency's sales: what the
     pricing page reports when the history is too short to estimate anything."""
-    sel = lines.loc[(lines["currency"] == currency).to_numpy()]
-    days = sel["ordered_at"].dropna().dt.normalize().nunique()
-    sales = sel.loc[sel["is_product"].to_numpy(dtype=bool) & ~sel["is_return"].to_numpy(dtype=bool)]
-    weeks = sales["ordered_at"].dropna().dt.to_period("W-SUN").nunique()
+    daily = cube.daily.loc[(cube.daily["currency"] == currency).to_numpy()]
+    days = daily["day"].dropna().nunique()
+    sales = daily.loc[daily["is_product"].to_numpy(dtype=bool) & ~daily["is_return"].to_numpy(dtype=bool)]
+    weeks = sales["day"].dropna().dt.to_period("W-SUN").nunique()
     return int(days), int(weeks)
 
 
@@ -105,22 +100,23 @@ def year_span(first: date | None, last: date | None) -> str:
     return str(first.year) if first.year == last.year else f"{first.year}–{last.year}"
 
 
-def shop_summary(lines: pd.DataFrame, imports: pd.DataFrame, demo_ids: set[int]) -> pd.DataFrame:
+def shop_summary(cube, imports: pd.DataFrame, demo_ids: set[int]) -> pd.DataFrame:
     """The user's own shops loaded: one row per (shop system, currency) of the order imports
     that are not the demo, with the years their orders span. Columns: system (None for a
     generic export), currency, first, last, lines."""
     columns = ["system", "currency", "first", "last", "lines"]
-    own = lines.loc[~lines["import_id"].isin(list(demo_ids)).to_numpy()]
+    daily = cube.daily
+    own = daily.loc[~daily["import_id"].isin(list(demo_ids)).to_numpy()]
     if own.empty or imports.empty:
         return pd.DataFrame(columns=columns)
     formats = imports.set_index("id")["format"].astype(str)
     frame = pd.DataFrame({
         "system": own["import_id"].map(lambda i: SHOP_SYSTEMS.get(formats.get(i, ""))).astype(object),
-        "currency": own["currency"].astype(object),
-        "ordered_at": own["ordered_at"]})
+        "currency": own["currency"].astype(object), "day": own["day"], "lines": own["lines"]})
     frame["system"] = frame["system"].where(frame["system"].notna(), "")
-    grouped = frame.groupby(["system", "currency"], dropna=False)["ordered_at"].agg(["min", "max", "size"])
-    out = grouped.reset_index().rename(columns={"min": "first", "max": "last", "size": "lines"})
+    grouped = frame.groupby(["system", "currency"], dropna=False).agg(
+        first=("day", "min"), last=("day", "max"), lines=("lines", "sum"))
+    out = grouped.reset_index()
     out["first"] = [v.date() if pd.notna(v) else None for v in out["first"]]
     out["last"] = [v.date() if pd.notna(v) else None for v in out["last"]]
     out["system"] = pd.Series([v or None for v in out["system"]], index=out.index, dtype=object)

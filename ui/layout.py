@@ -59,7 +59,6 @@ def ensure_demo_data() -> None:
 
 def _remove_demo() -> None:
     gone = remove_demo(db_path())
-    st.cache_data.clear()
     reset_view_keys()
     st.session_state["demo_removed_message"] = t(
         "demo.removed", lines=number(gone["order_lines"], lang()))

@@ -1,6 +1,9 @@
-"""Cached loaders between the store and the pages. Cache DataFrames, never connections;
-every cache is bounded and keyed by the store's version, so an import or a delete is
-seen on the next rerun."""
+"""Cached loaders between the store and the pages: ONE read-only copy of the store's data
+per data version, shared by every session (``st.cache_resource``), never a copy per page
+load (docs/architecture.md §6). Pages cannot change a shared frame: pandas 3 copies on
+write, so an assignment in a page changes the page's own copy only. Caches are bounded
+and keyed by the store's version, so an import or a delete is seen on the next rerun;
+connections are never cached."""
 from __future__ import annotations
 
 from pathlib import Path
@@ -36,7 +39,7 @@ EMPTY_LINES = {"channel": "category", "order_id": "category", "ordered_at": "dat
                "is_product": bool, "import_id": "int64"}
 
 
-@st.cache_data(max_entries=2, show_spinner="Loading order lines …")
+@st.cache_resource(max_entries=1, show_spinner="Loading order lines …")
 def _lines(db: str, version_key: tuple) -> pd.DataFrame:
     if version_key[1] == -1:
         return pd.DataFrame({c: pd.Series(dtype=d) for c, d in EMPTY_LINES.items()})
@@ -48,7 +51,20 @@ def lines() -> pd.DataFrame:
     return _lines(str(db_path()), version())
 
 
-@st.cache_data(max_entries=2)
+@st.cache_resource(max_entries=1, show_spinner=False)
+def _cube(db: str, version_key: tuple):
+    from ecom_models.store.aggregates import empty_cube
+    from ecom_models.store.queries import sales_cube
+
+    return empty_cube() if version_key[1] == -1 else sales_cube(db)
+
+
+def sales_cube():
+    """The pre-aggregated sales the Overview reads (``ecom_models.store.aggregates``)."""
+    return _cube(str(db_path()), version())
+
+
+@st.cache_resource(max_entries=1, show_spinner=False)
 def _products(db: str, version_key: tuple) -> pd.DataFrame:
     if version_key[1] == -1:
         return pd.DataFrame({c: pd.Series(dtype=object) for c in
@@ -60,7 +76,7 @@ def product_table() -> pd.DataFrame:
     return _products(str(db_path()), version())
 
 
-@st.cache_data(max_entries=4, show_spinner="Estimating price elasticities …")
+@st.cache_resource(max_entries=4, show_spinner="Estimating price elasticities …")
 def _elasticities(db: str, version_key: tuple, currency: str) -> pd.DataFrame:
     from ecom_models.pricing import estimate_elasticities
 
@@ -73,7 +89,7 @@ def elasticities(currency: str) -> pd.DataFrame:
     return _elasticities(str(db_path()), version(), currency)
 
 
-@st.cache_data(max_entries=4, show_spinner="Checking the model on held-out weeks …")
+@st.cache_resource(max_entries=4, show_spinner="Checking the model on held-out weeks …")
 def _holdout(db: str, version_key: tuple, currency: str):
     from ecom_models.pricing import build_price_panel, validate_holdout
 
@@ -86,7 +102,7 @@ def holdout(currency: str):
     return _holdout(str(db_path()), version(), currency)
 
 
-@st.cache_data(max_entries=4, show_spinner=False)
+@st.cache_resource(max_entries=2, show_spinner=False)
 def _demo_ids(db: str, version_key: tuple) -> frozenset:
     from ecom_models.demo import demo_import_ids
 
@@ -98,7 +114,7 @@ def demo_ids() -> set[int]:
     return set(_demo_ids(str(db_path()), version()))
 
 
-@st.cache_data(max_entries=4, show_spinner=False)
+@st.cache_resource(max_entries=2, show_spinner=False)
 def _imports(db: str, version_key: tuple) -> pd.DataFrame:
     from ecom_models.store.imports import list_imports
 
@@ -112,11 +128,11 @@ def imports() -> pd.DataFrame:
     return _imports(str(db_path()), version())
 
 
-@st.cache_data(max_entries=4, show_spinner=False)
+@st.cache_resource(max_entries=2, show_spinner=False)
 def _currency_summary(db: str, version_key: tuple) -> pd.DataFrame:
     from .datasets import currency_summary as summarise
 
-    return summarise(_lines(db, version_key), set(_demo_ids(db, version_key)))
+    return summarise(_cube(db, version_key), set(_demo_ids(db, version_key)))
 
 
 def currency_summary() -> pd.DataFrame:
@@ -125,11 +141,11 @@ def currency_summary() -> pd.DataFrame:
     return _currency_summary(str(db_path()), version())
 
 
-@st.cache_data(max_entries=4, show_spinner=False)
+@st.cache_resource(max_entries=2, show_spinner=False)
 def _shops(db: str, version_key: tuple) -> pd.DataFrame:
     from .datasets import shop_summary
 
-    return shop_summary(_lines(db, version_key), _imports(db, version_key),
+    return shop_summary(_cube(db, version_key), _imports(db, version_key),
                         set(_demo_ids(db, version_key)))
 
 

@@ -227,6 +227,11 @@ def _refresh_snapshot(db: Path | str, before: int, after: int, added: pd.DataFra
     frame = typed_lines(added[columns]) if added is not None and len(added) else None
     apply_change(db, (key, before), (key, after), frame, removed, versioned_raw_lines,
                  start_empty=not had_lines)
+    from .aggregates import refresh_cube
+    from .queries import lines_with_version
+
+    lines, version = lines_with_version(db)   # the snapshot just written, with the lookups
+    refresh_cube(db, version, lines)
 
 
 def _write_products(conn, import_id: int, cid: int, rows: pd.DataFrame) -> dict:

@@ -56,12 +56,30 @@ def order_lines(db: Path | str, currency: str | None = None) -> pd.DataFrame:
     snapshot (see ``snapshot``), which every import and delete brings up to date; the
     small product and customer tables are joined here.
     """
-    from .snapshot import cached_lines
-
-    frame = _attach_lookups(db, cached_lines(db, store_version(db), versioned_raw_lines))
+    frame = lines_with_version(db)[0]
     if currency:
         frame = frame.loc[(frame["currency"] == currency).to_numpy()].reset_index(drop=True)
     return frame
+
+
+def lines_with_version(db: Path | str) -> tuple[pd.DataFrame, tuple]:
+    """``order_lines`` and the store version they show (a cache key that cannot lag)."""
+    from .snapshot import cached_lines
+
+    raw, version = cached_lines(db, store_version(db), versioned_raw_lines)
+    return _attach_lookups(db, raw), version
+
+
+def sales_cube(db: Path | str):
+    """The pre-aggregated sales of the store (``store.aggregates.SalesCube``): saved at the
+    end of every import and delete; built here only when it is missing or older."""
+    from .aggregates import read_cube, refresh_cube
+
+    cube = read_cube(db, store_version(db))
+    if cube is None:
+        lines, version = lines_with_version(db)
+        cube = refresh_cube(db, version, lines)
+    return cube
 
 
 RAW_LINES_SQL = (

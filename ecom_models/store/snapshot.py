@@ -73,16 +73,17 @@ def _write(path: Path, frame: pd.DataFrame, version: tuple) -> None:
 Query = Callable[[Path | str], "tuple[pd.DataFrame, tuple]"]
 
 
-def cached_lines(db: Path | str, version: tuple, query: Query) -> pd.DataFrame:
-    """The order lines for store ``version``: from the snapshot if it matches, else from
-    ``query(db)``, which returns the lines and the version they belong to (the snapshot
-    is stamped with that one: it may be newer than ``version``)."""
+def cached_lines(db: Path | str, version: tuple, query: Query) -> tuple[pd.DataFrame, tuple]:
+    """The order lines for store ``version`` and the version they belong to: from the
+    snapshot if it matches, else from ``query(db)``, which returns the lines and their
+    version (the snapshot is stamped with that one: it may be newer than ``version``)."""
     path = snapshot_path(db)
     frame = _read_if_current(path, version)
-    if frame is None:
-        frame, actual = query(db)
-        _write(path, frame, actual)
-    return frame
+    if frame is not None:
+        return frame, version
+    frame, actual = query(db)
+    _write(path, frame, actual)
+    return frame, actual
 
 
 def apply_change(db: Path | str, before: tuple, after: tuple, added: pd.DataFrame | None,

@@ -173,7 +173,8 @@ def test_pricing_opens_on_the_users_currency_and_can_switch(demo_and_shop_store)
     assert at.selectbox(key="currency").value == "GBP"
     assert set(at.multiselect(key="skus").options) == {f"{s} — {v[0]}" for s, v in DEMO_PRODUCTS.items()}
     assert any("Demo data" in i for i in texts(at.info)), texts(at.info)
-    assert not at.warning, texts(at.warning)        # the EUR product did not become a bad-link notice
+    # the EUR product did not become a bad-link notice (model flags may warn, links may not)
+    assert not [w for w in texts(at.warning) if "link" in w], texts(at.warning)
 
 
 def test_pricing_on_two_days_of_orders_says_why_there_is_nothing_to_pick(tmp_path, monkeypatch):
