@@ -132,6 +132,7 @@ def use_store(monkeypatch, db: Path) -> Path:
     monkeypatch.setenv("ECOM_DB", str(db))
     monkeypatch.setenv("ECOM_NO_DEMO", "1")
     st.cache_data.clear()
+    st.cache_resource.clear()
     return db
 
 
