@@ -15,6 +15,7 @@ import streamlit as st
 from streamlit.errors import StreamlitAPIException
 
 from ecom_models.bundles.scenario import BOUNDS as BUNDLE_BOUNDS, DEFAULTS as BUNDLE_DEFAULTS
+from ecom_models.forecasting.scenario import BOUNDS as _FC  # forecast what-if: (low, high, default)
 
 from .text import TABLES, text_in
 
@@ -89,6 +90,18 @@ def _dump(value: Any) -> str:
     return str(value)
 
 
+def _parse_choice_int(*allowed: int) -> Callable[[str], int]:
+    def parse(text: str) -> int:
+        try:
+            value = int(text)
+        except ValueError:
+            raise Invalid("link.err.choice", allowed=", ".join(map(str, allowed))) from None
+        if value not in allowed:
+            raise Invalid("link.err.choice", allowed=", ".join(map(str, allowed)))
+        return value
+    return parse
+
+
 @dataclass(frozen=True)
 class Param:
     """One piece of view state: its URL/session key, default, and text parser."""
@@ -132,7 +145,19 @@ PARAMS: dict[str, Param] = {p.key: p for p in [
     Param("b_elast", BUNDLE_DEFAULTS["assumed_elasticity"], _parse_float(*BUNDLE_BOUNDS["assumed_elasticity"]),
           "assumed price response"),
     Param("b_margin", BUNDLE_DEFAULTS["assumed_margin_pct"], _parse_float(*BUNDLE_BOUNDS["assumed_margin_pct"]),
-          "assumed margin %"),
+          "assumed margin %"),    # Forecast & stock page (pages/forecast.py); bounds and defaults from its scenario record
+    Param("f_level", "sku", _parse_choice("sku", "country", "category", "total"), "forecast level"),
+    Param("f_series", None, _parse_text, "series"),
+    Param("f_h", 8, _parse_choice_int(4, 8, 13, 26), "weeks ahead"),
+    Param("f_price", _FC["price_change_pct"][2], _parse_float(*_FC["price_change_pct"][:2]), "price change %"),
+    Param("f_promo", 0, lambda text: int(_parse_float(0, _FC["horizon_weeks"][1])(text)), "promotion week"),
+    Param("f_disc", _FC["promo_discount_pct"][2], _parse_float(*_FC["promo_discount_pct"][:2]), "promotion discount %"),
+    Param("f_stock", None, _parse_float(0.0, 1e9), "stock on hand"),
+    Param("f_lead", _FC["lead_time_days"][2], lambda text: int(_parse_float(*_FC["lead_time_days"][:2])(text)), "lead time"),
+    Param("f_review", _FC["review_period_days"][2],
+          lambda text: int(_parse_float(*_FC["review_period_days"][:2])(text)), "order interval"),
+    Param("f_sl", _FC["service_level_pct"][2], _parse_float(*_FC["service_level_pct"][:2]), "service level %"),
+    Param("f_moq", _FC["min_order_qty_units"][2], _parse_float(*_FC["min_order_qty_units"][:2]), "minimum order"),
 ]}
 
 

@@ -184,4 +184,16 @@ TEXT = {
                               "(die größtmögliche Kannibalisierung)",
     "bundle.note.not_modelled": "nicht gezählt: Neukunden, die das Bündel anziehen könnte, und Bestellungen "
                                 "mit mehr als einem Bündel",
+
+    # ---- forecasting: Methodennamen und Hinweise zum Was-wäre-wenn
+    "model.seasonal_naive": "saisonal naiv (Vergleichswert)", "model.naive": "letzte Woche (naiv)",
+    "model.moving_average": "gleitender Durchschnitt", "model.ses": "exponentielle Glättung",
+    "model.damped_holt": "Glättung mit gedämpftem Trend", "model.sba": "Croston–SBA (seltene Verkäufe)",
+    "model.tsb": "TSB (seltene Verkäufe)", "model.seasonal_ratio": "Vorjahreswochen × Wachstum",
+    "model.seasonal_ets": "saisonale exponentielle Glättung", "model.global_boosting": "Gradient Boosting über alle Produkte",
+    "forecast.no_elasticity": "für dieses Produkt gibt es keine Preiselastizität; die Preisänderung "
+                              "verändert die Prognose daher nicht",
+    "forecast.elasticity_borrowed": "die eigene Elastizität dieses Produkts ließ sich nicht schätzen; die "
+                                    "typische Elastizität des Shops ({e:.2f}) wird verwendet",
+    "forecast.stock_unknown": "Lagerbestand unbekannt: tragen Sie ihn ein, um einen Bestellvorschlag zu erhalten",
 }

@@ -187,6 +187,18 @@ TEXT = {
                               "bundle (the most it can cannibalise)",
     "bundle.note.not_modelled": "not counted: new customers the bundle may attract, and orders buying "
                                 "more than one bundle",
+
+    # ---- forecasting (ecom_models/forecasting): method names and what-if notes
+    "model.seasonal_naive": "seasonal naive (baseline)", "model.naive": "last week (naive)",
+    "model.moving_average": "moving average", "model.ses": "exponential smoothing",
+    "model.damped_holt": "smoothing with damped trend", "model.sba": "Croston–SBA (sparse sales)",
+    "model.tsb": "TSB (sparse sales)", "model.seasonal_ratio": "last year's weeks × growth",
+    "model.seasonal_ets": "seasonal exponential smoothing", "model.global_boosting": "gradient boosting across products",
+    "forecast.no_elasticity": "no price elasticity is available for this product, so the price change "
+                              "does not move the forecast",
+    "forecast.elasticity_borrowed": "this product's own elasticity could not be estimated; the shop's "
+                                    "typical elasticity ({e:.2f}) is used",
+    "forecast.stock_unknown": "stock on hand unknown: type it in for an order suggestion",
 }
 
 CLI = {
