@@ -3,13 +3,17 @@ import streamlit as st
 
 from ui.layout import sidebar
 from ui.text import t
+from ui.timing import timed_run
 
 st.set_page_config(page_title="E-Commerce Decision Lab", page_icon="📊", layout="wide")
-sidebar()
-st.navigation([
+PAGES = [
     st.Page("pages/overview.py", title=t("nav.overview"), icon=":material/monitoring:", default=True),
     st.Page("pages/data.py", title=t("nav.data"), icon=":material/upload_file:", url_path="data"),
     st.Page("pages/pricing.py", title=t("nav.pricing"), icon=":material/sell:", url_path="pricing"),
     st.Page("pages/bundles.py", title=t("nav.bundles"), icon=":material/shopping_basket:", url_path="bundles"),
-    st.Page("pages/forecast.py", title=t("nav.forecast"), icon=":material/trending_up:", url_path="forecast"),
-]).run()
+]
+with timed_run() as run:   # server-side run time, only when $ECOM_TIMING_LOG is set (bench/load.py)
+    sidebar()
+    page = st.navigation(PAGES)
+    run["page"] = page.url_path or "overview"
+    page.run()
