@@ -16,7 +16,8 @@ pricing manager needs before acting:
   probability that the product is more elastic than it (normal posterior), and the answer
   at 25 / 40 / 60 % margin, and asks for costs.
 * **Costs** come from the products table (purchase prices), else from the user's
-  per-category margin table (``category_margins``: category -> margin %), else are unknown.
+  per-category margin table (``category_margins``: category -> margin %; the row ``"*"``
+  covers every product without a row of its own), else are unknown.
 * **Revenue goal**: always carries the note that it ignores costs.
 """
 from __future__ import annotations
@@ -30,7 +31,7 @@ import pandas as pd
 from scipy.special import ndtr
 
 from .optimize import PriceRecommendation, best_price
-from .response import select_estimates
+from .response import select_estimates, unit_costs_for
 from .scenario import PriceConstraints
 
 MARGINS_PCT = (25.0, 40.0, 60.0)
@@ -89,23 +90,11 @@ class PriceDecision:
 def costs_with_margins(estimates: pd.DataFrame, unit_costs=None,
                        category_margins: Mapping[str, float] | None = None) -> tuple[pd.Series, pd.Series]:
     """Unit cost per SKU (shop currency) and its source: the products table first, else
-    today's price × (1 − the category's margin % / 100). Returns ``(costs, sources)``."""
+    today's price × (1 − the category's margin % / 100; row ``"*"`` for every other
+    product). Returns ``(costs, sources)`` indexed by SKU (:func:`~.response.unit_costs_for`)."""
+    cost, source = unit_costs_for(estimates, unit_costs, None, category_margins)
     skus = estimates["sku"].astype(str).to_numpy()
-    given = pd.Series(np.nan, index=skus)
-    if unit_costs is not None:
-        series = unit_costs if isinstance(unit_costs, pd.Series) else pd.Series(dict(unit_costs), dtype=float)
-        series = series[~series.index.duplicated(keep="last")]
-        given = pd.to_numeric(series.reindex(skus), errors="coerce")
-    source = pd.Series(np.where(given.notna() & (given >= 0), "products_table", "unknown"), index=skus)
-    cost = given.where(given >= 0)
-    if category_margins:
-        margin = estimates["category"].astype(object).map(
-            lambda c: category_margins.get(str(c)) if pd.notna(c) else None).to_numpy(dtype=float)
-        fill = cost.isna().to_numpy() & np.isfinite(margin)
-        price = estimates["current_price"].to_numpy(dtype=float)
-        cost[fill] = price[fill] * (1 - margin[fill] / 100)
-        source[fill] = "category_margin"
-    return cost, source
+    return pd.Series(cost, index=skus), pd.Series(source, index=skus)
 
 
 def decide_price(estimates: pd.DataFrame, sku: str, constraints: PriceConstraints = PriceConstraints(),

@@ -34,7 +34,7 @@ class Response:
     ``elasticity`` / ``elasticity_sd``: used values; ``source``: ``"own"`` (own data) or
     ``"group"`` (the group prior of ``pooled_toward``); ``draws`` (n, n_draws): sampled
     elasticities; ``unit_cost`` and ``cost_source`` (``"products_table"``,
-    ``"assumed_margin"`` or ``"unknown"``); ``rows``: the SKUs' rows of the estimates table.
+    ``"category_margin"``, ``"assumed_margin"`` or ``"unknown"``); ``rows``: the SKUs' rows of the estimates table.
     """
 
     rows: pd.DataFrame
@@ -72,34 +72,55 @@ def standard_normal_draws(skus: Iterable[str], n_draws: int, seed: int) -> np.nd
                       for s in skus]) if n_draws > 0 else np.zeros((0, 0))
 
 
-def unit_costs_for(rows: pd.DataFrame, unit_costs: Mapping[str, float] | pd.Series | None,
-                   assumed_margin_pct: float | None) -> tuple[np.ndarray, np.ndarray]:
-    """Unit cost (shop currency) per SKU and where it came from.
+OTHER_CATEGORIES = "*"  # margin-table row for products whose category has no row (or no category)
 
-    From ``unit_costs`` (sku -> cost; missing, negative or non-numeric = unknown), else
-    today's price × (1 - ``assumed_margin_pct``/100) (``"assumed_margin"``), else NaN
-    (``"unknown"``). Sources are codes: word them as ``cost.<source>`` (``ecom_models.messages``).
+
+def unit_costs_for(rows: pd.DataFrame, unit_costs: Mapping[str, float] | pd.Series | None,
+                   assumed_margin_pct: float | None,
+                   category_margins: Mapping[str, float] | None = None) -> tuple[np.ndarray, np.ndarray]:
+    """Unit cost (shop currency) per SKU and where it came from, first source that has one:
+
+    1. ``unit_costs`` (sku -> cost; missing, negative or non-numeric = unknown):
+       ``"products_table"``;
+    2. ``category_margins`` (category -> gross margin % of today's price; the row
+       ``OTHER_CATEGORIES`` (``"*"``) covers products whose category has no row, or no
+       category): cost = today's price × (1 - margin/100), ``"category_margin"``;
+    3. ``assumed_margin_pct`` likewise: ``"assumed_margin"``;
+    4. NaN: ``"unknown"``.
+
+    Sources are codes: word them as ``cost.<source>`` (``ecom_models.messages``).
     """
     if unit_costs is None:
         given = np.full(len(rows), np.nan)
     else:
         series = unit_costs if isinstance(unit_costs, pd.Series) else pd.Series(dict(unit_costs), dtype=object)
         series = series[~series.index.duplicated(keep="last")]
-        given = pd.to_numeric(series.reindex(rows["sku"].to_numpy()), errors="coerce").to_numpy(dtype=float)
+        given = pd.to_numeric(series.reindex(rows["sku"].astype(str).to_numpy()),
+                              errors="coerce").to_numpy(dtype=float)
     given = np.where(np.isfinite(given) & (given >= 0), given, np.nan)
     price = rows["current_price"].to_numpy(dtype=float)
     cost = given.copy()
     source = np.where(np.isfinite(given), "products_table", "unknown").astype(object)
+    if category_margins:
+        other = category_margins.get(OTHER_CATEGORIES)
+        margin = np.array([category_margins.get(str(c), other) if pd.notna(c) else other
+                           for c in rows["category"].astype(object)], dtype=float) \
+            if "category" in rows.columns else np.full(len(rows), np.nan if other is None else float(other))
+        fill = ~np.isfinite(cost) & np.isfinite(margin) & np.isfinite(price)
+        cost[fill] = price[fill] * (1.0 - margin[fill] / 100.0)
+        source[fill] = "category_margin"
     if assumed_margin_pct is not None:
-        fill = ~np.isfinite(given) & np.isfinite(price)
+        fill = ~np.isfinite(cost) & np.isfinite(price)
         cost[fill] = price[fill] * (1.0 - assumed_margin_pct / 100.0)
         source[fill] = "assumed_margin"
     return cost, source
 
 
 def prepare_response(rows: pd.DataFrame, unit_costs=None, assumed_margin_pct: float | None = None,
-                     *, n_draws: int = N_DRAWS, seed: int = 0) -> Response:
-    """Elasticities (own or group prior), their draws and unit costs for ``rows``."""
+                     *, n_draws: int = N_DRAWS, seed: int = 0,
+                     category_margins: Mapping[str, float] | None = None) -> Response:
+    """Elasticities (own or group prior), their draws and unit costs for ``rows``
+    (costs as in :func:`unit_costs_for`)."""
     if n_draws < 100:
         raise ValueError("n_draws must be at least 100 for stable 90 % intervals")
     own = rows["elasticity"].to_numpy(dtype=float)
@@ -110,7 +131,7 @@ def prepare_response(rows: pd.DataFrame, unit_costs=None, assumed_margin_pct: fl
     source = np.where(has_own, "own", "group").astype(object)
     z = standard_normal_draws(rows["sku"], n_draws, seed)
     draws = elasticity[:, None] + sd[:, None] * z
-    cost, cost_source = unit_costs_for(rows, unit_costs, assumed_margin_pct)
+    cost, cost_source = unit_costs_for(rows, unit_costs, assumed_margin_pct, category_margins)
     return Response(rows=rows, elasticity=elasticity, elasticity_sd=sd, source=source, draws=draws,
                     unit_cost=cost, cost_source=cost_source)
 

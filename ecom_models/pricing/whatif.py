@@ -12,7 +12,7 @@ units, unit cost 6: units 100 · 1.08⁻² = 85.73, revenue 10.80 · 85.73 = 925
 """
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
 import numpy as np
@@ -86,18 +86,21 @@ def _notes(rows: pd.DataFrame, elasticity: np.ndarray, source: np.ndarray,
 def simulate_price_change(estimates: pd.DataFrame, scenario: PriceScenario,
                           skus: str | Iterable[str] | None = None, category: str | None = None,
                           unit_costs=None, *, n_draws: int = N_DRAWS, seed: int = 0,
-                          interval: float = 0.90) -> WhatIfResult:
+                          interval: float = 0.90,
+                          category_margins: Mapping[str, float] | None = None) -> WhatIfResult:
     """Simulate ``scenario`` for one SKU, several SKUs, or a whole category.
 
     ``estimates``: :attr:`ElasticityEstimator.estimates_`; ``unit_costs``: sku -> unit cost
-    (mapping or Series, shop currency; missing SKUs fall back to
-    ``scenario.assumed_margin_pct``); ``n_draws``/``seed``: elasticity draws; ``interval``:
+    (mapping or Series, shop currency); ``category_margins``: category -> margin % for SKUs
+    without one (``"*"``: every other product); then ``scenario.assumed_margin_pct``
+    (:func:`~.response.unit_costs_for`; ``cost_source`` says which applied); ``n_draws``/``seed``: elasticity draws; ``interval``:
     coverage of the ``*_low``/``*_high`` columns.
     """
     rows = select_estimates(estimates, skus, category)
     if scenario.new_price is not None and len(rows) > 1:
         raise ValueError("new_price applies to a single SKU; use price_change_pct for several")
-    resp = prepare_response(rows, unit_costs, scenario.assumed_margin_pct, n_draws=n_draws, seed=seed)
+    resp = prepare_response(rows, unit_costs, scenario.assumed_margin_pct, n_draws=n_draws, seed=seed,
+                            category_margins=category_margins)
     p0 = rows["current_price"].to_numpy(dtype=float)
     base = rows["baseline_units"].to_numpy(dtype=float)
     p1 = scenario.new_prices(p0)
@@ -160,7 +163,7 @@ def _totals(per_sku: pd.DataFrame, units_d, rev_d, prof_d, interval: float) -> p
 def profit_curve(estimates: pd.DataFrame, sku: str, unit_costs=None, *,
                  assumed_margin_pct: float | None = None, max_change_pct: float = 30.0,
                  n_points: int = 61, n_draws: int = N_DRAWS, seed: int = 0,
-                 interval: float = 0.90) -> pd.DataFrame:
+                 interval: float = 0.90, category_margins: Mapping[str, float] | None = None) -> pd.DataFrame:
     """Units, revenue and profit over a price grid around today's price, with bands.
 
     The grid runs from ``-max_change_pct`` to ``+max_change_pct`` % in ``n_points`` equal
@@ -171,7 +174,8 @@ def profit_curve(estimates: pd.DataFrame, sku: str, unit_costs=None, *,
     if not 0 < max_change_pct < 100 or n_points < 2:
         raise ValueError("max_change_pct must be in (0, 100) and n_points at least 2")
     rows = select_estimates(estimates, sku)
-    resp = prepare_response(rows, unit_costs, assumed_margin_pct, n_draws=n_draws, seed=seed)
+    resp = prepare_response(rows, unit_costs, assumed_margin_pct, n_draws=n_draws, seed=seed,
+                            category_margins=category_margins)
     p0 = float(rows["current_price"].iloc[0])
     base = float(rows["baseline_units"].iloc[0])
     cost = float(resp.unit_cost[0])

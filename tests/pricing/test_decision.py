@@ -53,6 +53,25 @@ def test_category_margin_table_supplies_costs():
     assert d.recommendation.unit_cost == pytest.approx(4.0)
 
 
+
+def test_margin_table_row_for_every_other_product_and_its_cost_source_in_the_whatif():
+    """The '*' row covers products without a category (real exports often have none); the
+    what-if table names the margin table as the cost's source, not the products table
+    (issue 15 hand-over: costs from the margin table showed up as 'products table')."""
+    frame = rows()                                   # no category
+    d = decide_price(frame, "A", PriceConstraints(), category_margins={"*": 50.0})
+    assert d.cost_source == "category_margin" and d.recommendation.unit_cost == pytest.approx(5.0)
+    garden = rows(category="garden")
+    own_row = decide_price(garden, "A", PriceConstraints(), category_margins={"garden": 60.0, "*": 20.0})
+    assert own_row.recommendation.unit_cost == pytest.approx(4.0)   # the category's own row wins
+    result = simulate_price_change(frame, PriceScenario(price_change_pct=5, assumed_margin_pct=30),
+                                   skus=["A"], category_margins={"*": 50.0})
+    assert result.per_sku["cost_source"].tolist() == ["category_margin"]
+    assert result.per_sku["unit_cost"].tolist() == pytest.approx([5.0])
+    with_cost = simulate_price_change(frame, PriceScenario(price_change_pct=5), skus=["A"],
+                                      unit_costs={"A": 7.0}, category_margins={"*": 50.0})
+    assert with_cost.per_sku["cost_source"].tolist() == ["products_table"]   # purchase prices first
+
 def test_recommendation_stays_within_prices_tried_and_says_test_first():
     # cost 6 and e = -2: Lerner optimum 12 > highest price tried 11
     d = decide_price(rows(), "A", PriceConstraints(max_change_pct=30), {"A": 6.0})
