@@ -32,6 +32,8 @@ bench: $(VENV)/.installed-dev
 	$(PY) bench/ingest.py
 	$(PY) bench/pricing.py
 	$(PY) bench/pages.py
+	$(PY) -m pip install --quiet --no-deps -r requirements-bench.txt
+	$(PY) bench/forecast.py
 
 clean-db:
 	rm -f $(DB) $(DB)-wal $(DB)-shm
