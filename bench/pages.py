@@ -22,54 +22,19 @@ from __future__ import annotations
 import argparse
 import os
 import shutil
-import socket
 import statistics
 import subprocess
 import sys
 import tempfile
 import time
-import urllib.request
 from pathlib import Path
 
-REPO = Path(__file__).resolve().parents[1]
-CHROMIUM = os.environ.get("CHROMIUM_PATH") or shutil.which("chromium") or "/usr/bin/chromium"
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                 "--disable-background-networking", "--disable-component-update",
-                 "--disable-sync", "--no-first-run"]
+from server import CHROMIUM, CHROMIUM_ARGS, REPO, build_demo, free_port, wait_healthy
+
 KPI = '[data-testid="stMetricValue"]'
-COUNTRIES = ["France", "Germany", "EIRE", "Spain", "Netherlands", "Australia", "Belgium"]
+COUNTRIES = ["France", "Germany", "Ireland", "Spain", "Netherlands", "Australia", "Belgium"]
 BARS = {"cold": 5.0, "warm": 1.0}
 TIMEOUT_MS = 120_000
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-def build_demo(db: Path) -> float:
-    start = time.perf_counter()
-    done = subprocess.run([sys.executable, "-m", "ecom_models", "demo", "--db", str(db)],
-                          cwd=REPO, capture_output=True, text=True)
-    if done.returncode:
-        sys.exit(f"demo import failed ({done.returncode}):\n{done.stderr[-3000:]}")
-    return time.perf_counter() - start
-
-
-def wait_healthy(base: str, proc: subprocess.Popen, limit_s: float = 120) -> None:
-    deadline = time.monotonic() + limit_s
-    while time.monotonic() < deadline:
-        if proc.poll() is not None:
-            raise RuntimeError(f"streamlit exited with {proc.returncode}")
-        try:
-            with urllib.request.urlopen(f"{base}/_stcore/health", timeout=2) as response:
-                if response.read().strip() == b"ok":
-                    return
-        except OSError:
-            pass
-        time.sleep(0.05)
-    raise RuntimeError(f"streamlit not healthy after {limit_s} s")
 
 
 def revenue_text(page) -> str:

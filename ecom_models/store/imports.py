@@ -182,12 +182,13 @@ def _write_lines(conn, import_id: int, cid: int, channel: str, rows: pd.DataFram
     plan = plan_lines(conn, channel, rows, ledger)
     new, n = plan.new, len(plan.new)
     first_id = (conn.execute("SELECT max(id) FROM order_lines").fetchone()[0] or 0) + 1
-    cols = {"import_id": [import_id] * n, "channel_id": [cid] * n,
-            **{c: _column(new, c) for c in LINE_COLUMNS if c not in ("import_id", "channel_id")}}
-    records = list(zip(*(cols[c] for c in LINE_COLUMNS)))
-    chunk = 50_000
+    chunk = 50_000   # Python tuples only for one chunk at a time: memory ∝ chunk, not file
     for start in range(0, n, chunk):
-        conn.executemany(INSERT_LINES, records[start:start + chunk])
+        part = new.iloc[start:start + chunk]
+        cols = {"import_id": [import_id] * len(part), "channel_id": [cid] * len(part),
+                **{c: _column(part, c) for c in LINE_COLUMNS if c not in ("import_id", "channel_id")}}
+        conn.executemany(INSERT_LINES, zip(*(cols[c] for c in LINE_COLUMNS)))
+        del cols
         if progress:
             progress(min(1.0, (start + chunk) / max(n, 1)), "writing")
     changed = plan.changed
