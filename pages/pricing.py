@@ -138,7 +138,7 @@ b1.selectbox(t("pricing.goal"), ["profit", "revenue"], key="goal", format_func=f
 b2.number_input(t("pricing.minmargin"), min_value=0.0, max_value=95.0, step=1.0, key="minmargin")
 b3.number_input(t("pricing.maxchange"), min_value=1.0, max_value=50.0, step=1.0, key="maxchange")
 b4.selectbox(t("pricing.ending"), ["none", ".99", ".95", ".90", "whole"], key="ending",
-             format_func=frozen(lambda e: t("ending.none") if e == "none" else e))
+             format_func=frozen(lambda e: t(f"ending.{e}") if e in ("none", "whole") else e))
 state.publish(KEYS)
 constraints = PriceConstraints(objective=state.value("goal"), min_margin_pct=state.value("minmargin"),
                                max_change_pct=state.value("maxchange"),

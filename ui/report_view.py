@@ -34,6 +34,11 @@ def _word(prefix: str, value, fallback=None) -> str | None:
     return t(key) if key in TABLES["en"] else (fallback if fallback is not None else str(value))
 
 
+def column_label(name: str) -> str:
+    """A field or column name in the user's language (``col.<name>``), else the name itself."""
+    return _word("col.", name)
+
+
 def detected_settings(report: dict) -> dict[str, str]:
     """The detected settings of an import as label -> words in the user's language."""
     detected = report.get("detected", {})
