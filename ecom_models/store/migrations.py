@@ -283,3 +283,30 @@ def applied_migrations(path: Path | str) -> list[str]:
     """Names of the migrations recorded in the database, in order."""
     with connect(path) as conn:
         return [m.name for m in migrations.applied(sqlite_utils.Database(conn))]
+
+
+@migrations(name="0003_scenarios")
+def _m0003_scenarios(db: sqlite_utils.Database) -> None:
+    """Saved what-if scenarios (``store/scenarios.py``): inputs and results as saved (JSON,
+    floats exact), what they were computed on (``fingerprint`` of the imports, the model's
+    ``app_version``, ``pins``), and an unguessable id for the share link. ``deleted`` revokes
+    the link; ``parent_id`` chains linked what-ifs (price → forecast → stock → market)."""
+    _run_script(db.conn,
+        """
+        CREATE TABLE scenarios (
+            id          TEXT PRIMARY KEY,           -- secrets.token_urlsafe(16): 22 characters
+            kind        TEXT NOT NULL,              -- 'pricing', later 'bundles', 'forecast', ...
+            title       TEXT NOT NULL DEFAULT '',
+            note        TEXT NOT NULL DEFAULT '',
+            inputs      TEXT NOT NULL,              -- JSON of the kind's inputs record
+            results     TEXT NOT NULL,              -- JSON of the results as computed at saving
+            pins        TEXT NOT NULL DEFAULT '{}', -- JSON: imports seen, estimator settings
+            fingerprint TEXT NOT NULL,              -- sha256 over the content hashes of the imports
+            app_version TEXT NOT NULL,              -- kind:hash of the model's code
+            parent_id   TEXT REFERENCES scenarios(id),
+            created_at  TEXT NOT NULL,              -- UTC, ISO 8601
+            updated_at  TEXT NOT NULL,
+            deleted     INTEGER NOT NULL DEFAULT 0
+        );
+        CREATE INDEX scenarios_created ON scenarios (deleted, created_at);
+        """)

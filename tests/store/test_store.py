@@ -13,6 +13,7 @@ from ecom_models.ingest.pipeline import import_bytes
 from ecom_models.store.imports import delete_import, list_imports
 from ecom_models.store.migrations import applied_migrations, ensure_schema
 from ecom_models.store.queries import order_lines
+from tests.store.migration_names import ALL_MIGRATIONS
 from tests.conftest import REPO, snapshot
 
 HEADER = "order_id,date,sku,name,quantity,price\n"
@@ -31,7 +32,7 @@ def revenue(db) -> float:
 def test_migrations_are_recorded_and_idempotent(db):
     ensure_schema(db)
     ensure_schema(db)
-    assert applied_migrations(db) == ["0001_initial", "0002_line_identity"]
+    assert applied_migrations(db) == ["0001_initial", "0002_line_identity", "0003_scenarios"]
     conn = sqlite3.connect(db)
     assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
     tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}

@@ -14,6 +14,7 @@ import sqlite_utils
 from ecom_models.ingest.pipeline import import_bytes
 from ecom_models.store.migrations import applied_migrations, ensure_schema, migrations
 from ecom_models.store.queries import StoreMissing, order_lines, products
+from tests.store.migration_names import ALL_MIGRATIONS
 from tests.conftest import REPO
 
 CSV = b"order_id,date,sku,name,quantity,price\n1,2024-03-01,A,Mug,2,9.50\n"
@@ -80,7 +81,7 @@ def test_eight_processes_create_one_new_store_at_once(tmp_path):
     assert all(p.returncode == 0 for p in procs), [o[1][-500:] for o in outputs]
     assert [o[0].split()[0] for o in outputs] == ["imported"] * 8
     assert len(order_lines(db)) == 40
-    assert applied_migrations(db) == ["0001_initial", "0002_line_identity"]
+    assert applied_migrations(db) == ["0001_initial", "0002_line_identity", "0003_scenarios"]
 
 
 def _store_at_0001(path) -> None:
@@ -112,7 +113,7 @@ def test_a_store_made_by_migration_0001_is_upgraded_in_place(tmp_path):
     db = tmp_path / "old.db"
     _store_at_0001(db)
     ensure_schema(db)
-    assert applied_migrations(db) == ["0001_initial", "0002_line_identity"]
+    assert applied_migrations(db) == ["0001_initial", "0002_line_identity", "0003_scenarios"]
     lines = order_lines(db).sort_values(["channel", "sku", "quantity"])
     assert len(lines) == 4
     assert lines["channel"].astype(str).tolist() == ["online-retail", "online-retail", "shopware", "shopware"]
