@@ -16,14 +16,15 @@ import pandas as pd
 from sklearn.base import clone
 
 from ..timeseries.panel import SeriesMatrix
-from .metrics import mase_scale, nan_mean
+from .metrics import mase_scale, rmsse_scale, nan_mean
 
 
 @dataclass(frozen=True)
 class Backtest:
     """``origins`` (O,): column index of each origin's last training period;
     ``actual`` (O, n, h) units; ``forecasts``: model name → (O, n, h) (NaN: model not
-    applicable); ``scale`` (O, n): MASE scale of each training window (NaN: constant)."""
+    applicable); ``scale`` (O, n): MASE scale of each training window (NaN: constant);
+    ``scale_sq`` (O, n): the RMSSE scale (root mean squared one-step change)."""
 
     ids: np.ndarray
     origins: np.ndarray
@@ -31,6 +32,7 @@ class Backtest:
     actual: np.ndarray
     forecasts: dict
     scale: np.ndarray
+    scale_sq: np.ndarray
 
     def scaled_errors(self, model: str) -> np.ndarray:
         """(O, n, h) signed errors ``(actual − forecast) / scale``."""
@@ -80,9 +82,10 @@ def rolling_origin(matrix: SeriesMatrix, estimators: dict, horizon: int, n_origi
     n = values.shape[0]
     actual = np.stack([values[:, o + 1:o + 1 + horizon] for o in origins])
     scale = np.stack([mase_scale(values[:, :o + 1]) for o in origins])
+    scale_sq = np.stack([rmsse_scale(values[:, :o + 1]) for o in origins])
     forecasts = {name: np.full((origins.size, n, horizon), np.nan) for name in estimators}
     for j, o in enumerate(origins):
         train = values[:, :o + 1]
         for name, est in estimators.items():
             forecasts[name][j] = clone(est).fit(train, matrix.periods[:o + 1]).predict(horizon)
-    return Backtest(matrix.ids, origins, horizon, actual, forecasts, scale)
+    return Backtest(matrix.ids, origins, horizon, actual, forecasts, scale, scale_sq)

@@ -22,6 +22,16 @@ def mase_scale(values: np.ndarray) -> np.ndarray:
     return np.where(scale > 0, scale, np.nan)
 
 
+def rmsse_scale(values: np.ndarray) -> np.ndarray:
+    """Per series: root mean squared one-step change (the RMSSE denominator of the M5
+    competition, Makridakis, Spiliotis & Assimakopoulos 2022, IJF 38(4)); NaN if 0."""
+    diffs = np.diff(values, axis=1) ** 2
+    count = (~np.isnan(diffs)).sum(axis=1)
+    with np.errstate(invalid="ignore"):
+        scale = np.sqrt(np.nansum(diffs, axis=1) / np.where(count > 0, count, np.nan))
+    return np.where(scale > 0, scale, np.nan)
+
+
 def wape(actual: np.ndarray, forecast: np.ndarray) -> float:
     """Pooled WAPE over every cell where both are known (NaN when the actuals sum to 0)."""
     ok = ~(np.isnan(actual) | np.isnan(forecast))

@@ -3,7 +3,8 @@ seasonal-naive baseline beside it.
 
 Steps (``forecast``):
 1. rolling-origin backtest of every candidate (``backtest``), scored by MASE and WAPE;
-2. per series, the candidate with the lowest mean MASE over the origins wins, but only if
+2. per series, the candidate with the lowest mean MASE (RMSSE for intermittent series,
+   see ``choose``) over the origins wins, but only if
    it beats the model that is best over *all* series by ``SWITCH_MARGIN`` on that series;
    otherwise the overall best is kept (per-series choice on three origins is noisy, and a
    shared choice is the safer default: Fildes & Petropoulos 2015, IJF 31(1));
@@ -30,6 +31,7 @@ from .metrics import mase_scale, wape, nan_mean
 
 SWITCH_MARGIN = 0.10          # a series' own best must beat the shared best by 10 % MASE
 SHARED_COVERAGE = 0.9       # share of series a shared best must apply to
+MEDIAN_MODELS = ("global_boosting",)   # absolute-error loss: forecasts the median
 FEW_SERIES = 20               # below this many series, use more backtest origins
 
 
@@ -57,31 +59,63 @@ class ForecastRun:
     origins: tuple = field(default=())
 
 
-def choose(bt: Backtest, origins: slice = slice(None), margin: float = SWITCH_MARGIN) -> tuple[np.ndarray, str]:
-    """Per series the chosen model name (see module doc step 2) and the shared best."""
+def _scores(bt: Backtest, origins: slice, squared: bool) -> np.ndarray:
+    """(M, n) mean over origins of MASE (or, ``squared``, RMSSE: root mean squared error over
+    the root mean squared one-step change, the M5 measure; Makridakis et al. 2022), with
+    MAE / RMSE where a series has no scale, and inf where a model does not apply."""
     names = list(bt.forecasts)
-    with np.errstate(invalid="ignore", divide="ignore"):
-        per = np.stack([nan_mean(nan_mean(np.abs(bt.actual[origins] - bt.forecasts[m][origins]), axis=2)
-                                   / bt.scale[origins], axis=0) for m in names])          # (M, n)
-        mae = np.stack([nan_mean(np.abs(bt.actual[origins] - bt.forecasts[m][origins]), axis=(0, 2))
-                        for m in names])
-    applicable = np.stack([~np.isnan(bt.forecasts[m][origins]).any(axis=(0, 2)) for m in names])
-    # constant history (no MASE scale): compare by MAE instead
-    score = np.where(np.isnan(per), mae, per)
-    score = np.where(applicable, score, np.inf)
-    # The shared best: lowest mean score over the series the baseline covers; a model that
-    # applies to fewer than SHARED_COVERAGE of them (a seasonal model on short series) cannot be it.
-    base = applicable[names.index(BASELINE)]
-    covered = (applicable & base).sum(axis=1) >= SHARED_COVERAGE * max(base.sum(), 1)
-    both = applicable & applicable[names.index(BASELINE)] & np.isfinite(score)
-    pooled = np.array([score[i, both[i]].mean() if covered[i] and both[i].any() else np.inf
-                       for i in range(len(names))])
-    shared = int(np.argmin(pooled)) if np.isfinite(pooled).any() else names.index(BASELINE)
-    own = np.argmin(score, axis=0)
-    cols = np.arange(score.shape[1])
-    switch = score[own, cols] < (1 - margin) * score[shared, cols]
-    pick = np.where(switch, own, shared)
-    return np.array(names, dtype=object)[pick], names[shared]
+    out = []
+    for m in names:
+        err = bt.actual[origins] - bt.forecasts[m][origins]
+        err = err ** 2 if squared else np.abs(err)
+        per = nan_mean(err, axis=2)                                        # (O, n)
+        scale = bt.scale[origins] if not squared else bt.scale_sq[origins]
+        with np.errstate(invalid="ignore", divide="ignore"):
+            scaled = nan_mean(np.sqrt(per) / scale if squared else per / scale, axis=0)
+            raw = nan_mean(np.sqrt(per) if squared else per, axis=0)
+        score = np.where(np.isnan(scaled), raw, scaled)
+        applicable = ~np.isnan(bt.forecasts[m][origins]).any(axis=(0, 2))
+        out.append(np.where(applicable & ~np.isnan(score), score, np.inf))
+    return np.stack(out)
+
+
+def choose(bt: Backtest, origins: slice = slice(None), margin: float = SWITCH_MARGIN,
+           groups: np.ndarray | None = None) -> tuple[np.ndarray, str]:
+    """Per series the chosen model name (see module doc step 2) and the shared best of the
+    smooth series. Smooth series are judged by MASE; intermittent ones (``groups`` == 1,
+    ``intervals.demand_groups``) by RMSSE, because absolute errors reward forecasting zero
+    for sparse demand (the median), which would never restock a product that sells."""
+    names = list(bt.forecasts)
+    n = bt.actual.shape[1]
+    groups = np.zeros(n, dtype=int) if groups is None else groups
+    base_i = names.index(BASELINE)
+    pick = np.full(n, base_i)
+    shared_name = BASELINE
+    for g, squared in ((0, False), (1, True)):
+        cols = np.flatnonzero(groups == g)
+        if cols.size == 0:
+            continue
+        score = _scores(bt, origins, squared)[:, cols]
+        if g == 1:      # median forecasts (0 for sparse demand) never restock: mean methods only
+            for name in MEDIAN_MODELS:
+                if name in names:
+                    score[names.index(name)] = np.inf
+        applicable = np.isfinite(score)
+        # shared best: lowest mean score over the series the baseline covers; a model that
+        # applies to fewer than SHARED_COVERAGE of them (a seasonal model on short series) cannot be it
+        base = applicable[base_i]
+        covered = (applicable & base).sum(axis=1) >= SHARED_COVERAGE * max(base.sum(), 1)
+        both = applicable & base
+        pooled = np.array([score[i, both[i]].mean() if covered[i] and both[i].any() else np.inf
+                           for i in range(len(names))])
+        shared = int(np.argmin(pooled)) if np.isfinite(pooled).any() else base_i
+        own = np.argmin(score, axis=0)
+        here = np.arange(cols.size)
+        switch = score[own, here] < (1 - margin) * score[shared, here]
+        pick[cols] = np.where(switch, own, shared)
+        if g == 0 or cols.size == n:
+            shared_name = names[shared]
+    return np.array(names, dtype=object)[pick], shared_name
 
 
 def _pick(forecasts: dict, chosen: np.ndarray) -> np.ndarray:
@@ -92,12 +126,12 @@ def _pick(forecasts: dict, chosen: np.ndarray) -> np.ndarray:
     return out
 
 
-def _check(bt: Backtest) -> dict:
+def _check(bt: Backtest, groups: np.ndarray) -> dict:
     """Choose on earlier origins, score the last one (NaN figures with one origin)."""
     if bt.origins.size < 2:
         return {k: float("nan") for k in ("wape", "baseline_wape", "mase_mean", "baseline_mase_mean",
                                            "mase_median", "baseline_mase_median")} | {"n_series": 0}
-    chosen, _ = choose(bt, slice(0, -1))
+    chosen, _ = choose(bt, slice(0, -1), groups=groups)
     fc = _pick({m: f[-1] for m, f in bt.forecasts.items()}, chosen)
     base = bt.forecasts[BASELINE][-1]
     actual, scale = bt.actual[-1], bt.scale[-1]
@@ -138,13 +172,13 @@ def forecast(matrix: SeriesMatrix, horizon: int = 8, *, candidates: dict | None 
     n = matrix.values.shape[0]
     n_origins = n_origins or (3 if n >= FEW_SERIES else 8)
     bt = rolling_origin(matrix, candidates, horizon, n_origins)
-    chosen, shared = choose(bt)
+    groups = intervals.demand_groups(matrix.values)
+    chosen, shared = choose(bt, groups=groups)
     fitted = fit_chosen(matrix, candidates, chosen, horizon)
     mean = _pick(fitted, chosen)
     missing = np.isnan(mean).any(axis=1)
     chosen = np.where(missing, BASELINE, chosen)             # a chosen model that failed on all data
     mean = np.where(missing[:, None], fitted[BASELINE], mean)
-    groups = intervals.demand_groups(matrix.values)
     errors = bt.scaled_errors_of(_pick(bt.forecasts, chosen))
     q = intervals.calibrate(errors, groups)
     scale = _scale_now(matrix.values)
@@ -158,7 +192,7 @@ def forecast(matrix: SeriesMatrix, horizon: int = 8, *, candidates: dict | None 
     frame = frame[["series_id", "period", "mean", "lo80", "hi80", "lo95", "hi95", "baseline"]]
     return ForecastRun(history=matrix, horizon=horizon,
                        chosen=pd.Series(chosen, index=matrix.ids.astype(str), name="model"),
-                       forecast=frame, scores=bt.scores(), check=_check(bt), coverage=cover,
+                       forecast=frame, scores=bt.scores(), check=_check(bt, groups), coverage=cover,
                        shared_best=shared, origins=tuple(matrix.periods[bt.origins]))
 
 
