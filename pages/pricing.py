@@ -4,15 +4,16 @@ Every input lives in the URL, so a shared link rebuilds the same scenario."""
 import pandas as pd
 import streamlit as st
 
-from ecom_models.pricing import PriceConstraints, PriceScenario, best_price, profit_curve, simulate_price_change
-from ui import charts, datasets, loaders, state
-from ui.pricing_view import (convincing, explain_elasticity, model_check, recommendation, whatif_metrics,
-                             whatif_table)
+from ecom_models.pricing import PriceConstraints, PriceScenario, profit_curve, simulate_price_change
+from ui import charts, datasets, loaders, pricing_data, state
+from ui.pricing_decision_view import (catalogue_basis, decision, margin_editor, model_check, test_plan,
+                                      use_change_button)
+from ui.pricing_view import convincing, explain_elasticity, recommendation, whatif_metrics, whatif_table
 from ui.safe import csv_bytes, md_escape
 from ui.text import frozen, lang, t
 
 KEYS = ["currency", "skus", "category", "mode", "change", "newprice", "margin", "focus", "goal",
-        "minmargin", "maxchange", "ending"]
+        "minmargin", "maxchange", "ending", "tchange", "twhich"]
 notices = state.bind(KEYS)
 lines = loaders.lines()
 st.title(t("pricing.title"))
@@ -35,8 +36,9 @@ if st.session_state.get("pricing_currency") not in (None, currency):
     for key in ("pricing_defaulted", "newprice_for"):
         st.session_state.pop(key, None)
 st.session_state["pricing_currency"] = currency
-estimates = loaders.elasticities(currency)
-st.caption(t("pricing.caption", currency=currency))
+pricing = pricing_data.data(currency)   # count model, stock-outs from the products table
+estimates = pricing.estimates
+st.caption(t("pv2.caption", currency=currency))
 datasets.show_demo_notice(summary, currency)
 
 if estimates.empty:   # too little history in this currency to estimate anything
@@ -111,17 +113,24 @@ if state.value("mode") == "price" and (len(chosen) != 1 or state.value("newprice
         st.warning(t("pricing.newprice_single"))
     st.stop()
 costs = loaders.unit_costs()
+margin_table = pricing_data.margins()   # the user's saved margins (category -> %), a setting
 margin = state.value("margin")
 scenario = (PriceScenario(price_change_pct=state.value("change"), assumed_margin_pct=margin)
             if state.value("mode") == "pct" else
             PriceScenario(new_price=state.value("newprice"), assumed_margin_pct=margin))
-result = simulate_price_change(estimates, scenario, unit_costs=costs, **scope)
+result = simulate_price_change(estimates, scenario, unit_costs=costs, category_margins=margin_table, **scope)
 
 st.subheader(t("pricing.section.whatif"))
 if len(chosen) > 1:   # say that the figures are a sum, and of what
     shown_names = [md_escape(names.get(s, s)) for s in chosen["sku"].astype(str)[:3]]
     st.caption(t("pricing.sum_of", n=len(chosen), names=", ".join(shown_names) + (" …" if len(chosen) > 3 else "")))
 whatif_metrics(result.totals.iloc[0], currency)
+totals = result.totals.iloc[0]
+if totals["n_skus_without_elasticity"]:
+    st.warning(t("pv2.left_out", n=totals["n_skus_without_elasticity"], total=totals["n_skus"]))
+if category:
+    st.caption(t("pv2.no_substitution"))
+st.caption(t("pv2.units_note"))
 st.subheader(t("pricing.section.elasticity"))
 in_scope = chosen["sku"].astype(str).tolist()
 if state.value("focus") not in in_scope:
@@ -130,7 +139,9 @@ if len(in_scope) > 1:
     st.selectbox(t("pricing.curve_for"), in_scope, key="focus",
                  format_func=lambda s: f"{s} — {names.get(s, '')}")
 focus = state.value("focus")
-explain_elasticity(chosen.set_index(chosen["sku"].astype(str)).loc[focus])
+focus_row = chosen.set_index(chosen["sku"].astype(str)).loc[focus]
+explain_elasticity(focus_row)
+catalogue_basis(focus_row, currency)
 
 st.subheader(t("pricing.section.best"))
 b1, b2, b3, b4 = st.columns(4)
@@ -144,9 +155,12 @@ constraints = PriceConstraints(objective=state.value("goal"), min_margin_pct=sta
                                max_change_pct=state.value("maxchange"),
                                price_ending=None if state.value("ending") == "none" else state.value("ending"),
                                assumed_margin_pct=margin)
-rec = best_price(estimates, focus, constraints, costs)
-recommendation(rec, currency)
-curve = profit_curve(estimates, focus, costs, assumed_margin_pct=margin,
+dec = pricing_data.decision(currency, focus, constraints, margin_table)
+rec = dec.recommendation
+decision(dec, focus_row, currency, recommendation)
+with st.expander(t("pv2.margins"), expanded=dec.cost_source not in ("products_table", "category_margin")):
+    margin_editor(categories, margin_table, pricing_data.save_margins)
+curve = profit_curve(estimates, focus, costs, assumed_margin_pct=margin, category_margins=margin_table,
                      max_change_pct=max(30.0, state.value("maxchange")))
 st.altair_chart(charts.profit_curve(
     curve, state.value("goal"), f"{t('col.price')} ({currency})",
@@ -159,6 +173,22 @@ table = whatif_table(result.per_sku, names, margin)   # in the user's language; 
 st.download_button(t("common.download_csv"), csv_bytes(table), "price_whatif.csv", "text/csv",
                    key="dl_whatif")
 
+st.subheader(t("pv2.section.test"))
+st.caption(t("pv2.test.caption"))
+p1, p2, p3 = st.columns([2, 1, 1.2], vertical_alignment="bottom")
+p1.radio(t("pv2.test.which"), ["chosen", "suggested"], key="twhich", horizontal=True,
+         format_func=frozen(lambda w: t(f"pv2.test.which.{w}")), help=t("pv2.test.which_help"))
+p2.number_input(t("pv2.test.change"), min_value=-30.0, max_value=30.0, step=1.0, key="tchange")
+use_change_button(p3, dec)
+state.publish(KEYS)
+test_skus = in_scope if state.value("twhich") == "chosen" else pricing_data.suggested_test_skus(currency)
+if not state.value("tchange"):
+    st.info(t("pv2.test.zero"))
+elif not test_skus:
+    st.info(t("pv2.test.none_suggested"))
+else:
+    test_plan(pricing_data.test_plan(currency, test_skus, state.value("tchange")), names, currency)
+
 st.subheader(t("pricing.section.check"))
-model_check(loaders.holdout(currency))
-st.caption(t("pricing.caveat"))
+model_check(pricing_data.holdout(currency))
+st.caption(t("pv2.caveat"))

@@ -1,4 +1,4 @@
-"""Rendering of pricing results: elasticity explanation, what-if figures, best price, model check.
+"""Rendering of pricing results: elasticity explanation, what-if figures, best price.
 
 The pricing models give reasons, flags and notes as message codes; they are worded here in
 the user's language (``ui.text.say``)."""
@@ -9,7 +9,7 @@ import streamlit as st
 
 from ecom_models.pricing.confidence import pool_message
 
-from .formatting import day, money, money_auto, number, percent, signed_percent, styled
+from .formatting import money, money_auto, number, percent, signed_percent, styled
 from .safe import md_escape
 from .text import lang, say, t
 
@@ -72,8 +72,10 @@ def convincing(rec) -> bool:
     return rec.recommendation is not None and rec.prob_beats_current >= CONVINCING
 
 
-def recommendation(rec, currency: str) -> None:
-    """The best price in plain words, or why there is none (also when it is a coin flip)."""
+def recommendation(rec, currency: str, show_edge: bool = True) -> None:
+    """The best price in plain words, or why there is none (also when it is a coin flip);
+    ``show_edge=False`` leaves out the note that the optimum sits on a limit (the decision
+    then says more: a better price lies outside the prices tried)."""
     L = lang()
     if rec.recommendation is None:
         why = rec.reason_params.get("why") or {"code": rec.reason_code}
@@ -89,7 +91,7 @@ def recommendation(rec, currency: str) -> None:
                  new=money(rec.expected_objective_recommended, currency, L),
                  old=money(rec.expected_objective_current, currency, L),
                  prob=percent(rec.prob_beats_current, L, 0)))
-    if rec.at_edge:
+    if rec.at_edge and show_edge:
         st.caption(t("pricing.at_edge", edge=md_escape(say(f"edge.{rec.at_edge}"))))
 
 
@@ -119,11 +121,3 @@ def whatif_table(per_sku: pd.DataFrame, names, margin: float | None) -> pd.DataF
     st.dataframe(styled(table, L, decimals), hide_index=True, width="stretch", column_config=config)
     return table
 
-
-def model_check(report) -> None:
-    """How the model did on held-out weeks against 'same as last week'."""
-    L = lang()
-    st.markdown(t("pricing.check", model=percent(report.wape_model, L, 0),
-                  naive=percent(report.wape_naive, L, 0), n=number(report.n_skus, L),
-                  better=percent(report.share_model_better, L, 0),
-                  cutoff=day(report.cutoff_period.date(), L)))

@@ -11,7 +11,7 @@ import streamlit as st
 
 from ecom_models.messages import render, render_any
 
-from . import text_bundles, text_forecast, wording
+from . import text_bundles, text_forecast, text_pricing, wording
 
 EN = {
     "app.title": "E-Commerce Decision Lab",
@@ -398,8 +398,8 @@ DE = {
 }
 
 # Table headers and values, detected settings, link notices (ui/wording.py); keys set above win.
-EN = {**wording.EN, **text_bundles.EN, **text_forecast.EN, **EN}
-DE = {**wording.DE, **text_bundles.DE, **text_forecast.DE, **DE}
+EN = {**wording.EN, **text_bundles.EN, **text_forecast.EN, **text_pricing.EN, **EN}
+DE = {**wording.DE, **text_bundles.DE, **text_forecast.DE, **text_pricing.DE, **DE}
 TABLES = {"en": EN, "de": DE}
 
 

@@ -30,6 +30,8 @@ VALUES = {
     "maxchange": st.floats(1, 50).map(lambda x: round(x, 2)),
     "ending": st.sampled_from(["none", ".99", ".95", ".90", "whole"]),
     "goal": st.sampled_from(["profit", "revenue"]),
+    "tchange": st.floats(-30, 30).map(lambda x: round(x, 2)),
+    "twhich": st.sampled_from(["chosen", "suggested"]),
 }
 
 
