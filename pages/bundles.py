@@ -2,6 +2,8 @@
 sure they are, a bundle what-if (take-up, cannibalised single sales, extra revenue and
 gross profit with a range), and every pair and triple found. Every input lives in the URL
 (``b_*`` keys), so a shared link rebuilds the same view."""
+from functools import partial
+
 import streamlit as st
 
 from ecom_models.bundles import BundleScenario, simulate_bundle
@@ -9,7 +11,7 @@ from ui import bundles_view as bv
 from ui import state
 from ui.datasets import country_label
 from ui.formatting import number, styled
-from ui.safe import csv_bytes, md_escape
+from ui.safe import md_escape
 from ui.text import frozen, lang, t
 
 KEYS = ["b_channel", "b_from", "b_to", "b_country", "b_minsup", "b_mincount", "b_items", "b_mode",
@@ -82,7 +84,8 @@ median = float(orders["n_items"].median())
 k1, k2, k3, k4 = st.columns(4)
 k1.metric(t("bundles.base.orders"), number(len(orders), L), help=t("bundles.base.help_orders"))
 k2.metric(t("bundles.base.products"), number(int((mined.items["baskets"] > 0).sum()), L))
-k3.metric(t("bundles.base.median"), number(median, L, 0 if median.is_integer() else 1))
+k3.metric(t("bundles.base.median"), number(median, L, 0 if median.is_integer() else 1),
+          help=t("bundles.base.help_median"))
 k4.metric(t("bundles.base.multi"), number(int((orders["n_items"] >= 2).sum()), L),
           help=t("bundles.base.help_multi"))
 st.altair_chart(bv.size_chart(shown.sizes, L), width="stretch")
@@ -156,13 +159,14 @@ else:
 # --- every pair and triple
 with st.expander(t("bundles.section.pairs", n=number(len(mined.pairs), L))):
     st.caption(t("bundles.pairs.caption", tested=tested))
-    pairs = bv.pair_table(mined)
-    st.dataframe(styled(pairs.head(500), L, {c: 4 for c in pairs.columns[5:]}), hide_index=True,
-                 width="stretch")
-    st.download_button(t("common.download_csv"), csv_bytes(pairs), "bundle_pairs.csv", "text/csv",
-                       key="dl_bundle_pairs")
+    pairs = bv.pair_table(mined, limit=500)
+    st.dataframe(styled(pairs, L, {c: 4 for c in pairs.columns[5:]}), hide_index=True, width="stretch")
+    st.download_button(t("common.download_csv"), partial(bv.pairs_csv, mined, L), "bundle_pairs.csv",
+                       "text/csv", key="dl_bundle_pairs")
 with st.expander(t("bundles.section.triples", n=number(len(mined.triples), L))):
     st.caption(t("bundles.triples.caption"))
+    if not shown.triples_counted:
+        st.info(t("bundles.triples.skipped", n=number(len(mined.pairs), L)))
     triples = bv.triple_table(mined)
     st.dataframe(styled(triples.head(500), L, {c: 4 for c in triples.columns[4:]}), hide_index=True,
                  width="stretch")

@@ -138,7 +138,7 @@ PARAMS: dict[str, Param] = {p.key: p for p in [
     Param("b_from", None, _parse_date, "start date"),
     Param("b_to", None, _parse_date, "end date"),
     Param("b_country", "", _parse_text, "country"),        # "" = all countries
-    Param("b_minsup", 0.2, _parse_float(0.01, 50.0), "minimum share of orders %"),
+    Param("b_minsup", 0.1, _parse_float(0.01, 50.0), "minimum share of orders %"),
     Param("b_mincount", 20, lambda text: int(_parse_float(1, 100000)(text)), "minimum orders together"),
     Param("b_items", (), _parse_names, "bundle products"),
     Param("b_mode", "pct", _parse_choice("pct", "price"), "bundle price mode"),

@@ -20,8 +20,9 @@ EN = {
     # what the numbers stand on
     "bundles.section.base": "What the numbers stand on",
     "bundles.base.orders": "Orders", "bundles.base.products": "Products sold",
-    "bundles.base.median": "Products per order (median)", "bundles.base.multi": "Orders with 2+ products",
+    "bundles.base.median": "Products per order", "bundles.base.multi": "Orders with 2+ products",
     "bundles.base.help_orders": "Orders with at least one product in the period and shop chosen.",
+    "bundles.base.help_median": "The median: half of the orders hold fewer different products, half more.",
     "bundles.base.help_multi": "Only these can show products bought together.",
     "bundles.base.chart_x": "Different products in the order",
     "bundles.base.chart_y": "Orders",
@@ -63,8 +64,8 @@ EN = {
                           "cheaper sells about 15 % more.",
     "bundles.margin": "Assumed gross margin (%)",
     "bundles.margin_help": "For products without a unit cost in your product data.",
-    "bundles.m.bundles": "Bundles per week", "bundles.m.revenue": "Extra revenue per week",
-    "bundles.m.profit": "Extra gross profit per week", "bundles.m.chance": "Chance profit rises",
+    "bundles.m.bundles": "Bundles per week", "bundles.m.revenue": "Extra revenue",
+    "bundles.m.profit": "Extra gross profit", "bundles.m.chance": "Chance profit rises",
     "bundles.m.help_bundles": "{together} orders a week already hold all of them (they switch to "
                               "the bundle) plus orders that complete it because of the lower price.",
     "bundles.m.help_revenue": "Against not offering the bundle: new sales minus the discount given "
@@ -102,6 +103,8 @@ EN = {
                              "unrelated; p = one-sided Fisher exact test; q = p corrected with "
                              "Benjamini–Hochberg over {tested} possible pairs.",
     "bundles.section.triples": "Three products together ({n})",
+    "bundles.triples.skipped": "With {n} pairs, triples are not counted here (it would take long); "
+                               "raise the minimum share of orders to see them.",
     "bundles.triples.caption": "Triples whose three pairs are all frequent. Lift = times as often as "
                                "three unrelated products; p = the weakest of its three tests "
                                "(each product against the other two).",
@@ -141,8 +144,9 @@ DE = {
                          "Zeitraum oder wählen Sie ein anderes Land.",
     "bundles.section.base": "Worauf die Zahlen beruhen",
     "bundles.base.orders": "Bestellungen", "bundles.base.products": "Verkaufte Produkte",
-    "bundles.base.median": "Produkte je Bestellung (Median)", "bundles.base.multi": "Bestellungen mit 2+ Produkten",
+    "bundles.base.median": "Produkte je Bestellung", "bundles.base.multi": "Bestellungen mit 2+ Produkten",
     "bundles.base.help_orders": "Bestellungen mit mindestens einem Produkt im gewählten Zeitraum und Shop.",
+    "bundles.base.help_median": "Der Median: Die Hälfte der Bestellungen enthält weniger verschiedene Produkte, die Hälfte mehr.",
     "bundles.base.help_multi": "Nur diese können gemeinsam gekaufte Produkte zeigen.",
     "bundles.base.chart_x": "Verschiedene Produkte in der Bestellung",
     "bundles.base.chart_y": "Bestellungen",
@@ -183,8 +187,8 @@ DE = {
                           "10 % billiger verkauft etwa 15 % mehr.",
     "bundles.margin": "Angenommene Rohertragsmarge (%)",
     "bundles.margin_help": "Für Produkte ohne Stückkosten in Ihren Produktdaten.",
-    "bundles.m.bundles": "Bündel je Woche", "bundles.m.revenue": "Mehrumsatz je Woche",
-    "bundles.m.profit": "Mehr-Rohertrag je Woche", "bundles.m.chance": "Chance, dass der Rohertrag steigt",
+    "bundles.m.bundles": "Bündel je Woche", "bundles.m.revenue": "Mehrumsatz",
+    "bundles.m.profit": "Mehr-Rohertrag", "bundles.m.chance": "Chance, dass der Rohertrag steigt",
     "bundles.m.help_bundles": "{together} Bestellungen je Woche enthalten schon alle (sie wechseln zum "
                               "Bündel), dazu Bestellungen, die es wegen des Preises vervollständigen.",
     "bundles.m.help_revenue": "Gegenüber keinem Bündel: neue Verkäufe minus der Rabatt auf Verkäufe, die "
@@ -221,6 +225,8 @@ DE = {
                              "miteinander zu tun hätten; p = einseitiger exakter Fisher-Test; q = p, "
                              "korrigiert nach Benjamini–Hochberg über {tested} mögliche Paare.",
     "bundles.section.triples": "Drei Produkte zusammen ({n})",
+    "bundles.triples.skipped": "Bei {n} Paaren werden hier keine Dreiergruppen gezählt (es dauerte zu lange); "
+                               "erhöhen Sie den Mindestanteil der Bestellungen, um sie zu sehen.",
     "bundles.triples.caption": "Dreiergruppen, deren drei Paare alle häufig sind. Lift = so oft wie bei drei "
                                "unabhängigen Produkten; p = der schwächste ihrer drei Tests (jedes Produkt "
                                "gegen die anderen beiden).",
