@@ -12,6 +12,7 @@ PAGES = [
     st.Page("pages/pricing.py", title=t("nav.pricing"), icon=":material/sell:", url_path="pricing"),
     st.Page("pages/bundles.py", title=t("nav.bundles"), icon=":material/shopping_basket:", url_path="bundles"),
     st.Page("pages/forecast.py", title=t("nav.forecast"), icon=":material/trending_up:", url_path="forecast"),
+    st.Page("pages/scenarios.py", title=t("nav.scenarios"), icon=":material/bookmarks:", url_path="scenarios"),
 ]
 with timed_run() as run:   # server-side run time, only when $ECOM_TIMING_LOG is set (bench/load.py)
     sidebar()

@@ -84,6 +84,8 @@ def build_parser() -> argparse.ArgumentParser:
     add_bundles(sub, db_help, _date)
     from .forecasting.command import add_parser as add_forecast
     add_forecast(sub, db_help, _date)
+    from .scenarios.command import add_parser as add_scenario
+    add_scenario(sub, db_help)
     return parser
 
 
@@ -254,6 +256,12 @@ def cmd_forecast(args) -> int:
     return run(args, args.db or default_db_path())
 
 
+def cmd_scenario(args) -> int:
+    from .scenarios.command import run
+
+    return run(args, args.db or default_db_path())
+
+
 def main(argv: list[str] | None = None) -> int:
     from .store.queries import StoreMissing
 
@@ -261,7 +269,7 @@ def main(argv: list[str] | None = None) -> int:
     try:
         return {"import": cmd_import, "summary": cmd_summary, "elasticity": cmd_elasticity,
                 "best-price": cmd_best_price, "demo": cmd_demo, "bundles": cmd_bundles,
-                "forecast": cmd_forecast}[args.command](args)
+                "forecast": cmd_forecast, "scenario": cmd_scenario}[args.command](args)
     except StoreMissing as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2

@@ -16,6 +16,7 @@ from streamlit.errors import StreamlitAPIException
 
 from ecom_models.bundles.scenario import BOUNDS as BUNDLE_BOUNDS, DEFAULTS as BUNDLE_DEFAULTS
 from ecom_models.forecasting.scenario import BOUNDS as _FC  # forecast what-if: (low, high, default)
+from ecom_models.scenarios.pricing import BOUNDS as PRICE_BOUNDS, DEFAULTS as PRICE_DEFAULTS  # pricing record
 
 from .text import TABLES, text_in
 
@@ -66,7 +67,8 @@ def _parse_names(text: str) -> tuple[str, ...]:
 
 def _parse_price(text: str) -> float:
     value = _float(text)
-    if not (0 < value < 1e7):
+    low, high = PRICE_BOUNDS["new_price"]
+    if not (low <= value <= high):
         raise Invalid("link.err.price")
     return value
 
@@ -122,12 +124,16 @@ PARAMS: dict[str, Param] = {p.key: p for p in [
     Param("skus", (), _parse_names, "products"),
     Param("category", "", _parse_text, "category"),        # "" = no category chosen
     Param("mode", "pct", _parse_choice("pct", "price"), "price change mode"),
-    Param("change", 5.0, _parse_float(-50.0, 100.0), "price change %"),
+    Param("change", PRICE_DEFAULTS["price_change_pct"], _parse_float(*PRICE_BOUNDS["price_change_pct"]),
+          "price change %"),
     Param("newprice", None, _parse_price, "new price"),
     Param("focus", None, _parse_text, "product shown in detail"),
-    Param("margin", 40.0, _parse_float(0.0, 95.0), "assumed margin %"),
-    Param("minmargin", 10.0, _parse_float(0.0, 95.0), "minimum margin %"),
-    Param("maxchange", 15.0, _parse_float(1.0, 50.0), "maximum price change %"),
+    Param("margin", PRICE_DEFAULTS["assumed_margin_pct"], _parse_float(*PRICE_BOUNDS["assumed_margin_pct"]),
+          "assumed margin %"),
+    Param("minmargin", PRICE_DEFAULTS["min_margin_pct"], _parse_float(*PRICE_BOUNDS["min_margin_pct"]),
+          "minimum margin %"),
+    Param("maxchange", PRICE_DEFAULTS["max_change_pct"], _parse_float(*PRICE_BOUNDS["max_change_pct"]),
+          "maximum price change %"),
     Param("ending", "none", _parse_choice("none", ".99", ".95", ".90", "whole"), "price ending"),
     Param("goal", "profit", _parse_choice("profit", "revenue"), "goal"),
     # Pricing page's price test plan: the test price vs today (%) and which products
@@ -182,6 +188,10 @@ LOCAL_KEYS = frozenset({
     # the Pricing page's margin-table editor and its save button, the test plan's download,
     # the button that copies the recommended change into the test plan
     "margin_editor", "save_margins", "dl_testplan", "use_rec_change",
+    # saving a scenario, the Scenarios page's management widgets and downloads
+    "scn_title", "scn_note", "scn_save", "scn_pick", "scn_compare", "scn_rename", "scn_renote",
+    "scn_update", "scn_delete", "scn_delete_sure", "scn_recompute", "dl_scn_html", "dl_scn_csv",
+    "dl_scn_xlsx",
 })
 
 

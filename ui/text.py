@@ -398,8 +398,9 @@ DE = {
 }
 
 # Table headers and values, detected settings, link notices (ui/wording.py); keys set above win.
-EN = {**wording.EN, **text_bundles.EN, **text_forecast.EN, **text_pricing.EN, **EN}
-DE = {**wording.DE, **text_bundles.DE, **text_forecast.DE, **text_pricing.DE, **DE}
+from . import text_scenarios  # noqa: E402  saved scenarios (issue 16)
+EN = {**wording.EN, **text_bundles.EN, **text_forecast.EN, **text_pricing.EN, **text_scenarios.EN, **EN}
+DE = {**wording.DE, **text_bundles.DE, **text_forecast.DE, **text_pricing.DE, **text_scenarios.DE, **DE}
 TABLES = {"en": EN, "de": DE}
 
 

@@ -61,7 +61,10 @@ class PricingInputs:
     given); ``mode``: ``"pct"`` (``price_change_pct``, % of today's price, -50 to +100) or
     ``"price"`` (``new_price`` in ``currency``, one product only); ``assumed_margin_pct``:
     gross margin in % of today's price for products without a unit cost (0–95);
-    ``seed``/``n_draws``: the elasticity simulation; ``interval_pct``: coverage of the ranges.
+    ``seed``/``n_draws``: the elasticity simulation; ``interval_pct``: coverage of the ranges;
+    ``category_margins``: the shop's margin table at saving ((category, margin %) pairs,
+    ``"*"`` = every other product), used before ``assumed_margin_pct`` for products without a
+    unit cost (a setting of the Pricing page, not a URL value).
     """
 
     currency: str | None = None
@@ -74,11 +77,13 @@ class PricingInputs:
     seed: int = 0
     n_draws: int = N_DRAWS
     interval_pct: float = 90.0
+    category_margins: tuple[tuple[str, float], ...] = ()
 
     FIELDS = FIELDS
 
     def __post_init__(self) -> None:
         check_record(self, FIELDS)
+        object.__setattr__(self, "category_margins", _margin_pairs(self.category_margins))
         if self.category:
             object.__setattr__(self, "skus", ())     # a category replaces a product list
         if not self.skus and not self.category:
@@ -92,11 +97,14 @@ class PricingInputs:
             object.__setattr__(self, "new_price", None)
 
     def to_dict(self) -> dict:
-        return record_to_dict(self)
+        return {**record_to_dict(self), "category_margins": dict(self.category_margins)}
 
     @classmethod
     def from_dict(cls, data: dict) -> "PricingInputs":
-        return record_from_dict(cls, data)
+        margins = data.get("category_margins") or {}
+        if not isinstance(margins, dict):
+            raise ValueError("category_margins must be a table of category -> margin %")
+        return record_from_dict(cls, {**data, "category_margins": list(margins.items())})
 
     def model_scenario(self):
         """The model's own input record (``ecom_models.pricing.PriceScenario``)."""
@@ -106,6 +114,21 @@ class PricingInputs:
             return PriceScenario(new_price=self.new_price, assumed_margin_pct=self.assumed_margin_pct)
         return PriceScenario(price_change_pct=self.price_change_pct,
                              assumed_margin_pct=self.assumed_margin_pct)
+
+
+def _margin_pairs(value) -> tuple[tuple[str, float], ...]:
+    """A margin table as sorted (category, margin %) pairs, each margin from 0 to below 100."""
+    items = value.items() if isinstance(value, dict) else value
+    margin = Field("category_margins", None, "float", None, 0.0, 99.999999)   # as the store allows
+    pairs = []
+    for item in items:
+        category, pct = item
+        if not isinstance(category, str) or not 0 < len(category) <= 200:
+            raise ValueError("category_margins: a category is a name of at most 200 characters")
+        pairs.append((category, margin.check(pct)))
+    if len({c for c, _ in pairs}) != len(pairs):
+        raise ValueError("category_margins: a category is listed twice")
+    return tuple(sorted(pairs))
 
 
 @dataclass(frozen=True)
@@ -130,19 +153,21 @@ def estimator_settings(inputs: PricingInputs | None = None) -> dict:
 
 def load_data(db: Path, inputs: PricingInputs) -> PricingData:
     """Today's estimates for ``inputs.currency`` from the store at ``db``, estimated as the
-    Pricing page does (``ui/loaders.elasticities``); unit costs from product imports."""
+    Pricing page does (``ui/pricing_data``: the count model on the catalogue-price panel with
+    the products table for stock-outs); unit costs from product imports."""
     import pandas as pd
 
-    from ecom_models.pricing import estimate_elasticities
+    from ecom_models.pricing import build_count_panel
+    from ecom_models.pricing.count_estimator import CountElasticityEstimator
     from ecom_models.store.queries import order_lines, products
 
     lines = order_lines(db)
     lines = lines.loc[(lines["currency"] == inputs.currency).to_numpy()]
-    settings = estimator_settings(inputs)
-    estimates = estimate_elasticities(lines, settings["freq"], method=settings["method"],
-                                      complete_periods_only=settings["complete_periods_only"],
-                                      **settings["params"])
-    table = products(db).dropna(subset=["unit_cost"])
+    settings, table = estimator_settings(inputs), products(db)
+    panel = build_count_panel(lines, table, complete_periods_only=settings["complete_periods_only"])
+    estimates = (CountElasticityEstimator(**settings["params"]).fit(panel).estimates_
+                 if len(panel.skus) else pd.DataFrame(columns=["sku", "category"]))
+    table = table.dropna(subset=["unit_cost"])
     costs = pd.Series(table["unit_cost"].to_numpy(dtype=float), index=table["sku"].astype(str))
     names = lines.drop_duplicates("sku").set_index("sku")["product_name"]
     return PricingData(estimates, costs, names)
@@ -165,6 +190,7 @@ def compute(inputs: PricingInputs, data: PricingData) -> dict:
             raise LookupError(f"skus: no sales in {inputs.currency} for {', '.join(missing)}")
         scope = {"skus": list(inputs.skus)}
     result = simulate_price_change(data.estimates, inputs.model_scenario(), unit_costs=data.unit_costs,
+                                   category_margins=dict(inputs.category_margins) or None,
                                    n_draws=inputs.n_draws, seed=inputs.seed,
                                    interval=inputs.interval_pct / 100, **scope)
     per_sku = result.per_sku.assign(product=[_name(data.names, s) for s in result.per_sku["sku"].astype(str)])

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, Callable
 
 from ecom_models.store import scenarios as table
 
@@ -110,9 +110,10 @@ def _chain_ids(db: Path | str, row: dict, limit: int = 20) -> list[str]:
 
 
 def compare_today(db: Path | str, saved: SavedScenario, *, recompute: bool = False,
-                  data: Any = None) -> TodayCheck:
+                  data: Any = None, data_fn: Callable[[], Any] | None = None) -> TodayCheck:
     """Compare ``saved`` with today's store and model; today's results are computed when
-    the data or the model changed, or when ``recompute`` is asked for."""
+    the data or the model changed, or when ``recompute`` is asked for, on ``data`` (or what
+    ``data_fn()`` returns, called only then; default: loaded from the store)."""
     spec = get_kind(saved.kind)
     hashes = table.imports_seen(db)
     before = set(saved.pins.get("imports", []))
@@ -122,7 +123,9 @@ def compare_today(db: Path | str, saved: SavedScenario, *, recompute: bool = Fal
     today, error = None, None
     if data_changed or model_changed or recompute:
         try:
-            today = spec.compute_fn(saved.inputs, spec.load(Path(db), saved.inputs) if data is None else data)
+            if data is None:
+                data = data_fn() if data_fn else spec.load(Path(db), saved.inputs)
+            today = spec.compute_fn(saved.inputs, data)
         except (LookupError, ValueError) as exc:
             error = str(exc)
     same = None if today is None else table.dumps(today) == table.dumps(saved.results)
