@@ -2,6 +2,7 @@
 import streamlit as st
 
 from ui.layout import sidebar
+from ui.memory import trim_heap
 from ui.text import t
 from ui.timing import timed_run
 
@@ -11,6 +12,7 @@ PAGES = [
     st.Page("pages/data.py", title=t("nav.data"), icon=":material/upload_file:", url_path="data"),
     st.Page("pages/pricing.py", title=t("nav.pricing"), icon=":material/sell:", url_path="pricing"),
     st.Page("pages/bundles.py", title=t("nav.bundles"), icon=":material/shopping_basket:", url_path="bundles"),
+    st.Page("pages/markets.py", title=t("nav.markets"), icon=":material/public:", url_path="markets"),
     st.Page("pages/forecast.py", title=t("nav.forecast"), icon=":material/trending_up:", url_path="forecast"),
     st.Page("pages/scenarios.py", title=t("nav.scenarios"), icon=":material/bookmarks:", url_path="scenarios"),
 ]
@@ -18,4 +20,7 @@ with timed_run() as run:   # server-side run time, only when $ECOM_TIMING_LOG is
     sidebar()
     page = st.navigation(PAGES)
     run["page"] = page.url_path or "overview"
-    page.run()
+    try:
+        page.run()
+    finally:
+        trim_heap()   # freed memory back to the OS: sessions must not ratchet the server up

@@ -86,6 +86,8 @@ def build_parser() -> argparse.ArgumentParser:
     add_forecast(sub, db_help, _date)
     from .scenarios.command import add_parser as add_scenario
     add_scenario(sub, db_help)
+    from .markets.command import add_parser as add_markets
+    add_markets(sub, db_help)
     return parser
 
 
@@ -262,6 +264,12 @@ def cmd_scenario(args) -> int:
     return run(args, args.db or default_db_path())
 
 
+def cmd_markets(args) -> int:
+    from .markets.command import run
+
+    return run(args, args.db or default_db_path())
+
+
 def main(argv: list[str] | None = None) -> int:
     from .store.queries import StoreMissing
 
@@ -269,7 +277,8 @@ def main(argv: list[str] | None = None) -> int:
     try:
         return {"import": cmd_import, "summary": cmd_summary, "elasticity": cmd_elasticity,
                 "best-price": cmd_best_price, "demo": cmd_demo, "bundles": cmd_bundles,
-                "forecast": cmd_forecast, "scenario": cmd_scenario}[args.command](args)
+                "forecast": cmd_forecast, "scenario": cmd_scenario,
+                "markets": cmd_markets, "market": cmd_markets}[args.command](args)
     except StoreMissing as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2

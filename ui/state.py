@@ -16,6 +16,7 @@ from streamlit.errors import StreamlitAPIException
 
 from ecom_models.bundles.scenario import BOUNDS as BUNDLE_BOUNDS, DEFAULTS as BUNDLE_DEFAULTS
 from ecom_models.forecasting.scenario import BOUNDS as _FC  # forecast what-if: (low, high, default)
+from ecom_models.markets.scenario import BOUNDS as _MK  # market what-if: (low, high, default)
 from ecom_models.scenarios.pricing import BOUNDS as PRICE_BOUNDS, DEFAULTS as PRICE_DEFAULTS  # pricing record
 
 from .text import TABLES, text_in
@@ -167,6 +168,25 @@ PARAMS: dict[str, Param] = {p.key: p for p in [
           lambda text: int(_parse_float(*_FC["review_period_days"][:2])(text)), "order interval"),
     Param("f_sl", _FC["service_level_pct"][2], _parse_float(*_FC["service_level_pct"][:2]), "service level %"),
     Param("f_moq", _FC["min_order_qty_units"][2], _parse_float(*_FC["min_order_qty_units"][:2]), "minimum order"),
+    # Markets & channels page (pages/markets.py); None = the reference value; bounds from MarketInputs
+    Param("m_sku", None, _parse_text, "product"),
+    Param("m_country", None, _parse_text, "market"),
+    Param("m_channel", "own", _parse_choice("own", "amazon", "ebay", "etsy"), "channel"),
+    Param("m_price", None, _parse_float(*_MK["list_price_gross_local"][:2]), "shelf price"),
+    Param("m_vat", None, _parse_float(*_MK["vat_pct"][:2]), "VAT"),
+    Param("m_ship", None, _parse_float(*_MK["shipping_cost_base_per_order"][:2]), "shipping cost"),
+    Param("m_shipfee", None, _parse_float(*_MK["shipping_fee_gross_local_per_order"][:2]), "shipping charged"),
+    Param("m_duty", None, _parse_float(*_MK["duty_pct"][:2]), "duty"),
+    Param("m_fee", None, _parse_float(*_MK["marketplace_fee_pct"][:2]), "marketplace fee"),
+    Param("m_pay", None, _parse_float(*_MK["payment_fee_pct"][:2]), "payment fee"),
+    Param("m_ret", None, _parse_float(*_MK["return_rate_pct"][:2]), "return rate"),
+    Param("m_cost", None, _parse_float(*_MK["unit_cost_base"][:2]), "unit cost"),
+    Param("m_fxcost", None, _parse_float(*_MK["fx_cost_pct"][:2]), "conversion cost"),
+    Param("m_upo", None, _parse_float(*_MK["units_per_order"][:2]), "units per order"),
+    Param("m_target", 30.0, _parse_float(0.0, 90.0), "target margin"),
+    Param("m_fixed", 5000.0, _parse_float(0.0, 1e8), "fixed costs"),
+    Param("m_units", None, _parse_float(0.0, 1e7), "units per month"),
+    Param("m_compare", ("AT", "CH", "FR", "GB", "NL", "US"), _parse_names, "markets compared"),
 ]}
 
 

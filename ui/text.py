@@ -11,7 +11,7 @@ import streamlit as st
 
 from ecom_models.messages import render, render_any
 
-from . import text_bundles, text_forecast, text_pricing, wording
+from . import text_bundles, text_forecast, text_pricing, text_markets, wording
 
 EN = {
     "app.title": "E-Commerce Decision Lab",
@@ -399,8 +399,8 @@ DE = {
 
 # Table headers and values, detected settings, link notices (ui/wording.py); keys set above win.
 from . import text_scenarios  # noqa: E402  saved scenarios (issue 16)
-EN = {**wording.EN, **text_bundles.EN, **text_forecast.EN, **text_pricing.EN, **text_scenarios.EN, **EN}
-DE = {**wording.DE, **text_bundles.DE, **text_forecast.DE, **text_pricing.DE, **text_scenarios.DE, **DE}
+EN = {**wording.EN, **text_bundles.EN, **text_forecast.EN, **text_pricing.EN, **text_markets.EN, **text_scenarios.EN, **EN}
+DE = {**wording.DE, **text_bundles.DE, **text_forecast.DE, **text_pricing.DE, **text_markets.DE, **text_scenarios.DE, **DE}
 TABLES = {"en": EN, "de": DE}
 
 

@@ -196,4 +196,17 @@ TEXT = {
     "forecast.elasticity_borrowed": "die eigene Elastizität dieses Produkts ließ sich nicht schätzen; die "
                                     "typische Elastizität des Shops ({e:.2f}) wird verwendet",
     "forecast.stock_unknown": "Lagerbestand unbekannt: tragen Sie ihn ein, um einen Bestellvorschlag zu erhalten",
+    # markets (ecom_models/markets)
+    "market.breakeven_fx": "bei {rate:.4f} Einheiten Landeswährung je Einheit Basiswährung ist die Marge null ({move_pct:+.1f} % vom heutigen Kurs)",
+    "market.loss": "dieser Verkauf macht bei diesen Annahmen Verlust",
+    "market.regime.domestic": "Inlandsverkauf: heimische Umsatzsteuer, kein Zoll",
+    "market.regime.eu_home_vat": "EU-Fernverkauf unter der OSS-Schwelle von {threshold:,.0f} EUR: es gilt die heimische Umsatzsteuer ({home})",
+    "market.regime.eu_oss": "EU-Fernverkauf über der OSS-Schwelle von {threshold:,.0f} EUR: Umsatzsteuer des Ziellands über OSS",
+    "market.regime.import_ioss": "Einfuhr in die EU bis {limit:,.0f} {currency}: Umsatzsteuer beim Verkauf (IOSS), kein Zoll",
+    "market.regime.import_uk135": "Sendung ins Vereinigte Königreich bis {limit:,.0f} {currency}: britische Umsatzsteuer beim Verkauf, kein Zoll",
+    "market.regime.import_voec": "Norwegen, Artikel unter {limit:,.0f} {currency}: Umsatzsteuer beim Verkauf (VOEC), kein Zoll",
+    "market.regime.import_border": "über der Grenze von {limit:,.0f} {currency}: Einfuhrumsatzsteuer und Zoll an der Grenze, Gebühr des Zustellers",
+    "market.regime.import_ch": "Schweiz: Einfuhrsteuer und Verzollungsgebühr des Zustellers (Zoll standardmäßig 0 %: Industriezölle seit 2024 abgeschafft)",
+    "market.regime.import_ch_below_minimum": "Schweiz: keine Einfuhrsteuer (Steuer höchstens {minimum:,.0f} {currency}); Verzollungsgebühr des Zustellers",
+    "market.regime.import_no_de_minimis": "keine Zollfreigrenze: Zoll auf jedes Paket, Verzollungsgebühr des Zustellers",
 }

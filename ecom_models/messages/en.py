@@ -199,6 +199,19 @@ TEXT = {
     "forecast.elasticity_borrowed": "this product's own elasticity could not be estimated; the shop's "
                                     "typical elasticity ({e:.2f}) is used",
     "forecast.stock_unknown": "stock on hand unknown: type it in for an order suggestion",
+    # markets (ecom_models/markets)
+    "market.breakeven_fx": "the margin is zero at {rate:.4f} local units per base unit ({move_pct:+.1f} % from today's rate)",
+    "market.loss": "this sale loses money at these assumptions",
+    "market.regime.domestic": "domestic sale: home VAT, no customs",
+    "market.regime.eu_home_vat": "EU distance sale under the EUR {threshold:,.0f} OSS threshold: home VAT ({home}) applies",
+    "market.regime.eu_oss": "EU distance sale over the EUR {threshold:,.0f} OSS threshold: destination VAT via OSS",
+    "market.regime.import_ioss": "import into the EU up to {currency} {limit:,.0f}: VAT collected at sale (IOSS), no duty",
+    "market.regime.import_uk135": "UK consignment up to {currency} {limit:,.0f}: UK VAT charged at sale, no duty",
+    "market.regime.import_voec": "Norway, item under {currency} {limit:,.0f}: VAT at sale (VOEC), no duty",
+    "market.regime.import_border": "above the {currency} {limit:,.0f} limit: import VAT and duty at the border, carrier fee",
+    "market.regime.import_ch": "Switzerland: import VAT and carrier clearance fee (duty default 0 %: industrial tariffs abolished 2024)",
+    "market.regime.import_ch_below_minimum": "Switzerland: import VAT not levied (tax at most {currency} {minimum:,.0f}); carrier clearance fee",
+    "market.regime.import_no_de_minimis": "no duty-free limit: duty on every parcel, carrier brokerage fee",
 }
 
 CLI = {
