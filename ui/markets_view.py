@@ -137,7 +137,7 @@ def waterfall_chart(result: MarketResult, currency: str) -> alt.Chart:
     frame = waterfall_frame(result)
     steps = frame["step"].tolist()
     return alt.Chart(frame).mark_bar().encode(
-        x=alt.X("step:N", sort=steps, title=None, axis=alt.Axis(labelAngle=-30)),
+        x=alt.X("step:N", sort=steps, title=None, axis=alt.Axis(labelAngle=-30, labelOverlap=False, labelLimit=160)),
         y=alt.Y("start:Q", title=currency), y2="end:Q",
         color=alt.Color("kind:N", legend=None,
                         scale=alt.Scale(domain=["total", "down", "up"], range=["#4c78a8", "#e45756", "#54a24b"])),
@@ -148,7 +148,7 @@ def waterfall_chart(result: MarketResult, currency: str) -> alt.Chart:
 def compare_chart(frame: pd.DataFrame, currency: str) -> alt.Chart:
     """Margin per unit with its low–high range per market, best first."""
     order = frame["market"].tolist()
-    base = alt.Chart(frame).encode(y=alt.Y("market:N", sort=order, title=None))
+    base = alt.Chart(frame).encode(y=alt.Y("market:N", sort=order, title=None, axis=alt.Axis(labelOverlap=False)))
     bars = base.mark_bar(color="#4c78a8").encode(x=alt.X("margin:Q", title=currency),
                                                 tooltip=["market", alt.Tooltip("margin:Q", format=",.2f")])
     rule = base.mark_rule(color="#333").encode(x="low:Q", x2="high:Q")
