@@ -7,7 +7,7 @@ import streamlit as st
 
 from ecom_models.forecasting.scenario import BOUNDS, ForecastScenario
 from ecom_models.forecasting.whatif import evaluate
-from ui import datasets, forecast_view, loaders, state
+from ui import forecast_view, loaders, state
 from ui.formatting import day, number, percent, signed_percent, styled
 from ui.safe import csv_bytes, md_escape
 from ui.text import frozen, lang, say, t
@@ -90,7 +90,7 @@ scenario = ForecastScenario(
 whatif_on = scenario.price_change_pct != 0 or (promo is not None and scenario.promo_discount_pct > 0)
 elasticity = None
 if whatif_on and level == "sku":
-    elasticity = forecast_view.elasticity_for(series, datasets.default_currency(loaders.currency_summary()))
+    elasticity = forecast_view.elasticity_for(series, forecast_view.sku_currency(series))
 outcome = evaluate(run, series, scenario, elasticity, stock_known)
 weeks = outcome.weeks
 

@@ -18,7 +18,7 @@ from .charts import DAY_FORMAT, _localised
 
 TOP = 50                  # best-selling series forecast on the page
 MIN_WEEKS = 16            # complete weeks needed before the page forecasts
-HISTORY_WEEKS = 52        # weeks of history drawn before the forecast
+HISTORY_WEEKS = 26        # weeks of history drawn before the forecast (52 squeezed the forecast into a sliver)
 
 
 @st.cache_resource(max_entries=8, show_spinner="Testing forecast methods on past weeks …")
@@ -56,6 +56,16 @@ def stock_on_hand(ids) -> pd.Series:
     from ecom_models.forecasting.inventory import stock_lookup
 
     return stock_lookup(loaders.product_table(), list(ids))
+
+
+def sku_currency(sku: str) -> str | None:
+    """The currency most of the SKU's lines are in (the pricing model works per currency)."""
+    lines = loaders.lines()
+    mine = lines["currency"].to_numpy()[(lines["sku"] == sku).to_numpy()]
+    if mine.size == 0:
+        return None
+    values, counts = np.unique(mine.astype(str), return_counts=True)
+    return str(values[counts.argmax()])
 
 
 def elasticity_for(sku: str, currency: str | None):
