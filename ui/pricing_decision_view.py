@@ -11,7 +11,7 @@ import pandas as pd
 import streamlit as st
 
 from .formatting import DASH, day, money, number, percent, signed_percent, styled
-from .pricing_view import convincing
+from .pricing_view import chance, convincing
 from .safe import csv_bytes, md_escape
 from .text import lang, say, t
 
@@ -73,12 +73,12 @@ def margin_dependence(dec, row: pd.Series, currency: str) -> None:
         rows.append({
             t("pv2.col.margin"): percent(m["margin_pct"] / 100, L, 0),
             t("pv2.col.break_even"): number(b.get("elasticity"), L, 2),
-            t("pv2.col.more_elastic"): percent(b.get("prob_more_elastic"), L, 0),
+            t("pv2.col.more_elastic"): chance(b.get("prob_more_elastic"), L),
             t("pv2.col.answer"): _answer(m.get("change_pct")) if "price" in m else DASH,
             t("pv2.col.best"): money(m.get("price"), currency, L) if "price" in m else DASH,
             t("pv2.col.change"): signed_percent((_f(m.get("change_pct")) or 0) / 100, L)
             if _f(m.get("change_pct")) is not None else DASH,
-            t("pv2.col.beats"): percent(m.get("prob_beats_current"), L, 0),
+            t("pv2.col.beats"): chance(m.get("prob_beats_current"), L),
         })
     if rows:
         st.dataframe(pd.DataFrame(rows), hide_index=True, width="stretch")
@@ -96,7 +96,7 @@ def decision(dec, row: pd.Series, currency: str, show_recommendation) -> None:
         be = dec.break_even[0] if dec.break_even else {}
         st.markdown(t("pv2.cost_known", cost=money(rec.unit_cost, currency, L), source=say(f"cost.{dec.cost_source}"),
                       margin=percent((dec.margin_pct or 0) / 100, L, 0),
-                      be=number(be.get("elasticity"), L, 2), prob=percent(be.get("prob_more_elastic"), L, 0)))
+                      be=number(be.get("elasticity"), L, 2), prob=chance(be.get("prob_more_elastic"), L)))
     elif dec.objective == "profit":
         margin_dependence(dec, row, currency)
         if dec.cost_source == "assumed_margin" and dec.margin_pct is not None:
@@ -222,7 +222,7 @@ def model_check(report) -> None:
     if report.wape_model_moved >= report.wape_no_price_moved or helps * 2 <= moved:
         st.markdown(t("pv2.check.verdict.hurts"))
     else:
-        shown = percent(p, L, 0) if p >= 0.01 else ("< " + percent(0.01, L, 0))
+        shown = chance(p, L)
         st.markdown(t("pv2.check.verdict.helps" if p < 0.05 else "pv2.check.verdict.unclear", p=shown))
 
 

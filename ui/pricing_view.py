@@ -13,6 +13,18 @@ from .formatting import money, money_auto, number, percent, signed_percent, styl
 from .safe import md_escape
 from .text import lang, say, t
 
+def chance(value, lang_code: str) -> str:
+    """A model probability as a manager should read it: never a flat 0 % or 100 % (the model
+    can be wrong), so '< 1%' / '> 99%' at the ends."""
+    if value is None or pd.isna(value):
+        return "–"
+    if value < 0.005:
+        return "< " + percent(0.01, lang_code, 0)
+    if value > 0.995:
+        return "> " + percent(0.99, lang_code, 0)
+    return percent(value, lang_code, 0)
+
+
 CONFIDENCE_COLOUR = {"high": "green", "medium": "orange", "low": "red", "not estimable": "gray"}
 
 
@@ -60,7 +72,7 @@ def whatif_metrics(totals: pd.Series, currency: str) -> None:
         col.caption(t("pricing.range", low=fmt(totals[f"{key}_low"]), high=fmt(totals[f"{key}_high"]),
                       base=fmt(base)))
     prob = totals.get("prob_profit_up")
-    cols[3].metric(t("pricing.metric.prob"), percent(prob, L, 0) if pd.notna(prob) else "–",
+    cols[3].metric(t("pricing.metric.prob"), chance(prob, L),
                    help=t("pricing.metric.prob_help"))
 
 
@@ -83,14 +95,14 @@ def recommendation(rec, currency: str, show_edge: bool = True) -> None:
         return
     if not convincing(rec):
         st.info(t("pricing.keep_price", price=money(rec.recommendation, currency, L),
-                  prob=percent(rec.prob_beats_current, L, 0)))
+                  prob=chance(rec.prob_beats_current, L)))
         return
     st.success(t("pricing.recommendation", price=money(rec.recommendation, currency, L),
                  change=signed_percent(rec.price_change_pct / 100, L),
                  goal=t(f"goal.{rec.objective}"),
                  new=money(rec.expected_objective_recommended, currency, L),
                  old=money(rec.expected_objective_current, currency, L),
-                 prob=percent(rec.prob_beats_current, L, 0)))
+                 prob=chance(rec.prob_beats_current, L)))
     if rec.at_edge and show_edge:
         st.caption(t("pricing.at_edge", edge=md_escape(say(f"edge.{rec.at_edge}"))))
 

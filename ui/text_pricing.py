@@ -12,8 +12,9 @@ EN = {
     "pv2.caveat": "Estimates come from the price changes in your history, not from experiments: "
                   "something else that changed at the same time can look like a price effect. "
                   "Test a recommended price (price test plan above) before rolling it out.",
-    "pv2.outside": "{price} ({change}) looks better still, but it lies outside anything you have "
-                   "tried ({low} – {high}).",
+    "pv2.outside": "{price} ({change}) may earn even more, but this product has never sold at "
+                   "such a price (only {low} – {high}): the model would be guessing there. Test it "
+                   "with the price test plan below before you roll it out.",
     # what the estimate stands on
     "pv2.catalogue": "Catalogue price today **{price}**: the price of small orders by regular "
                      "customers, {std} of the {all} units sold in your data. {apart}",
@@ -74,7 +75,7 @@ EN = {
     "pv2.test.which_help": "Most worth testing: products without a trustworthy estimate yet (price "
                            "never changed, or a wide range) that sell, by weekly revenue.",
     "pv2.test.change": "Test price vs today (%)",
-    "pv2.test.use_rec": "Test the recommended change ({change})",
+    "pv2.test.use_rec": "Test {change} instead",
     "pv2.test.zero": "Choose a test change other than 0 %.",
     "pv2.test.none": "None of these products has sold recently: a test would not tell anything.",
     "pv2.test.none_suggested": "No product needs a test: every product with recent sales already has "
@@ -99,10 +100,12 @@ EN = {
     "pv2.check.moved": "Where the catalogue price changed in those weeks ({moved} products), the "
                        "price effect improved the forecast for **{helps} of them** (off by {m} with "
                        "it, {z} without).",
-    "pv2.check.verdict.helps": ":green-badge[The price effect is real] A coin would do this well in "
-                               "{p} of cases: the elasticities describe how your customers respond.",
-    "pv2.check.verdict.unclear": ":orange-badge[Not clear yet] A coin would do this well in {p} of "
-                                 "cases: treat the elasticities as a hint and test before acting.",
+    "pv2.check.verdict.helps": ":green-badge[The price effect is real] If price did not matter, a "
+                               "result this good would come up by chance in {p} of cases: the "
+                               "elasticities describe how your customers respond.",
+    "pv2.check.verdict.unclear": ":orange-badge[Not clear yet] If price did not matter, a result "
+                                 "this good would come up by chance in {p} of cases: treat the "
+                                 "elasticities as a hint and test before acting.",
     "pv2.check.verdict.hurts": ":red-badge[The price effect does not help] Forecasts are no better "
                                "with it: do not act on the elasticities without a test.",
     "pv2.check.few": "Too few products changed price in those weeks ({moved}) to check the price "
@@ -119,8 +122,9 @@ DE = {
     "pv2.caveat": "Die Schätzungen stammen aus den Preisänderungen Ihrer Historie, nicht aus "
                   "Experimenten: Was sich gleichzeitig änderte, kann wie ein Preiseffekt aussehen. "
                   "Testen Sie einen empfohlenen Preis (Preistest-Plan oben) vor dem Ausrollen.",
-    "pv2.outside": "{price} ({change}) sähe noch besser aus, liegt aber außerhalb aller erprobten "
-                   "Preise ({low} – {high}).",
+    "pv2.outside": "{price} ({change}) könnte noch mehr bringen, aber zu so einem Preis wurde das "
+                   "Produkt nie verkauft (nur {low} – {high}): Dort würde das Modell raten. Testen "
+                   "Sie ihn mit dem Preistest-Plan unten, bevor Sie ihn einführen.",
     "pv2.catalogue": "Listenpreis heute **{price}**: der Preis kleiner Bestellungen von "
                      "Stammkunden, {std} der {all} verkauften Stück in Ihren Daten. {apart}",
     "pv2.apart": "Händler, Mengenstaffeln und Gäste kaufen zu eigenen Preisen und werden getrennt "
@@ -181,7 +185,7 @@ DE = {
     "pv2.test.which_help": "Am meisten lohnt es sich bei Produkten ohne verlässliche Schätzung (Preis "
                            "nie geändert oder breiter Bereich), die sich verkaufen, nach Wochenumsatz.",
     "pv2.test.change": "Testpreis ggü. heute (%)",
-    "pv2.test.use_rec": "Die empfohlene Änderung testen ({change})",
+    "pv2.test.use_rec": "Stattdessen {change} testen",
     "pv2.test.zero": "Wählen Sie eine Teständerung ungleich 0 %.",
     "pv2.test.none": "Keines dieser Produkte hat zuletzt verkauft: Ein Test würde nichts zeigen.",
     "pv2.test.none_suggested": "Kein Produkt braucht einen Test: Jedes Produkt mit Verkäufen hat "
@@ -205,10 +209,12 @@ DE = {
     "pv2.check.moved": "Wo sich der Listenpreis in diesen Wochen änderte ({moved} Produkte), machte "
                        "der Preiseffekt die Prognose für **{helps} davon** besser (daneben um {m} mit, "
                        "{z} ohne ihn).",
-    "pv2.check.verdict.helps": ":green-badge[Der Preiseffekt ist echt] Ein Münzwurf schafft das in "
-                               "{p} der Fälle: Die Elastizitäten beschreiben, wie Ihre Kunden reagieren.",
-    "pv2.check.verdict.unclear": ":orange-badge[Noch nicht klar] Ein Münzwurf schafft das in {p} der "
-                                 "Fälle: Elastizitäten als Hinweis nehmen und vor dem Handeln testen.",
+    "pv2.check.verdict.helps": ":green-badge[Der Preiseffekt ist echt] Spielte der Preis keine "
+                               "Rolle, käme ein so gutes Ergebnis in {p} der Fälle zufällig zustande: "
+                               "Die Elastizitäten beschreiben, wie Ihre Kunden reagieren.",
+    "pv2.check.verdict.unclear": ":orange-badge[Noch nicht klar] Spielte der Preis keine Rolle, käme "
+                                 "ein so gutes Ergebnis in {p} der Fälle zufällig zustande: "
+                                 "Elastizitäten als Hinweis nehmen und vor dem Handeln testen.",
     "pv2.check.verdict.hurts": ":red-badge[Der Preiseffekt hilft nicht] Mit ihm sind die Prognosen "
                                "nicht besser: nicht ohne Test auf die Elastizitäten handeln.",
     "pv2.check.few": "Zu wenige Produkte änderten in diesen Wochen den Preis ({moved}), um den "

@@ -38,11 +38,11 @@ def figures(at) -> list[str]:
 def test_renders_on_demo_data_with_estimate_and_model_check(app):
     at = open_pricing(app)
     assert at.title[0].value == "Pricing what-if"
-    assert [m.label for m in at.metric] == ["Units per week", "Revenue per week",
+    assert [m.label for m in at.metric][:4] == ["Units per week", "Revenue per week",
                                             "Gross profit per week", "Chance profit rises"]
     text = " ".join(m.value for m in at.markdown)
     assert "Elasticity" in text and "90 % range" in text
-    assert "do-nothing forecast" in text           # the model is compared with a baseline
+    assert "Same model, price ignored" in [m.label for m in at.metric]   # the check: price effect vs none
     assert len(at.get("vega_lite_chart")) == 1     # the profit curve
     top = at.multiselect(key="skus").value
     assert len(top) == 1 and param(at, "skus") == top[0]   # default: the top-selling product
@@ -77,4 +77,4 @@ def test_invalid_url_values_fall_back_with_a_notice(app):
     assert "price change" in notices and "price ending" in notices and "products" in notices
     assert at.number_input(key="change").value == 5.0
     assert at.selectbox(key="ending").value == "none"
-    assert len(at.metric) == 4          # the page still works on the defaults
+    assert len(at.metric) == 7          # the page still works on the defaults (what-if 4, model check 3)
