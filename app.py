@@ -2,6 +2,7 @@
 import streamlit as st
 
 from ui.layout import sidebar
+from ui.memory import trim_heap
 from ui.text import t
 from ui.timing import timed_run
 
@@ -19,4 +20,7 @@ with timed_run() as run:   # server-side run time, only when $ECOM_TIMING_LOG is
     sidebar()
     page = st.navigation(PAGES)
     run["page"] = page.url_path or "overview"
-    page.run()
+    try:
+        page.run()
+    finally:
+        trim_heap()   # freed memory back to the OS: sessions must not ratchet the server up

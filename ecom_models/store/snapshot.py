@@ -35,7 +35,7 @@ def snapshot_path(db: Path | str) -> Path:
 
 
 # Bump when the snapshot's columns change: a snapshot of an older layout is then rebuilt.
-SNAPSHOT_FORMAT = 2
+SNAPSHOT_FORMAT = 3
 
 
 def _stamp(version: tuple) -> bytes:
