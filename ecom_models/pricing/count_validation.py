@@ -72,9 +72,11 @@ def validate_count_holdout(lines: pd.DataFrame, products: pd.DataFrame | None = 
         raise ValueError("the data have too few weeks for a hold-out split")
     cutoff = pd.Timestamp(periods[periods.size - n_test])
     train = build_count_panel(lines.loc[(lines["ordered_at"] < cutoff).to_numpy()], products=None)
-    params = (estimator or CountElasticityEstimator()).get_params()
-    with_price = CountElasticityEstimator(**{**params, "price_term": True}).fit(train)
-    no_price = CountElasticityEstimator(**{**params, "price_term": False}).fit(train)
+    from sklearn.base import clone
+
+    template = estimator if estimator is not None else CountElasticityEstimator()
+    with_price = clone(template).set_params(price_term=True).fit(train)
+    no_price = clone(template).set_params(price_term=False).fit(train)
     test = full.panel[(full.panel["period"] >= cutoff).to_numpy() & ~full.panel["unavailable"].to_numpy()]
     f_model, f_zero = with_price.predict(test), no_price.predict(test)
     last_train = train.panel.groupby("sku", observed=True).tail(1).set_index("sku")

@@ -26,10 +26,11 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-DAYS_PER_YEAR = 365.25
-PERIOD_DAYS = {"W": 7, "D": 1}
-PERIODS_PER_YEAR = {"W": DAYS_PER_YEAR / 7, "D": DAYS_PER_YEAR}
-PERIOD_UNIT = {"W": "week", "D": "day"}
+from ..timeseries.periods import DAYS_PER_YEAR, MONDAY_SHIFT_DAYS, grain, period_length_days, periods_per_year
+
+PERIOD_DAYS = {f: period_length_days(f) for f in ("W", "D")}       # the shared period rule
+PERIODS_PER_YEAR = {f: periods_per_year(f) for f in ("W", "D")}
+PERIOD_UNIT = {f: grain(f) for f in ("W", "D")}
 
 
 @dataclass(frozen=True)
@@ -119,7 +120,7 @@ def seasonal_terms(day: np.ndarray, freq: str, fourier_order: int) -> np.ndarray
         angle = 2.0 * np.pi * k * mid / DAYS_PER_YEAR
         cols += [np.sin(angle), np.cos(angle)]
     if freq == "D":
-        weekday = (days + 3) % 7  # 0 = Monday (1970-01-01 was a Thursday)
+        weekday = (days + MONDAY_SHIFT_DAYS) % 7  # 0 = Monday
         cols += [(weekday == w).astype(float) for w in range(1, 7)]
     return np.column_stack(cols)[at] if cols else np.zeros((day.size, 0))
 

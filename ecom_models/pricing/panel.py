@@ -18,28 +18,15 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
+# one period rule for the whole app (Monday weeks): docs/architecture.md §2
+from ..timeseries.periods import period_index, period_start_days  # noqa: F401 (re-exported)
+
 REQUIRED_COLUMNS = ("ordered_at", "sku", "quantity", "unit_price", "is_return", "is_product")
 PANEL_COLUMNS = ("sku", "category", "period", "units", "sales_units", "returned_units",
                  "revenue", "price")
-FREQUENCIES = {"W": 7, "D": 1}  # period length in days
-# 1970-01-01 is a Thursday; adding 3 days makes integer division by 7 start weeks on Monday.
-_MONDAY_SHIFT_DAYS = 3
+FREQUENCIES = {"W": 7, "D": 1}  # the pricing grains ("W", "D") and their length in days
 # Largest SKU x period grid counted densely (8 bytes per cell, a few arrays at once).
 _DENSE_GRID_LIMIT = 4_000_000
-
-
-def period_index(days_since_epoch: np.ndarray, freq: str) -> np.ndarray:
-    """Integer period number of each day (days since 1970-01-01). Weeks start on Monday."""
-    if freq == "W":
-        return (days_since_epoch + _MONDAY_SHIFT_DAYS) // 7
-    return days_since_epoch.copy()
-
-
-def period_start_days(index: np.ndarray, freq: str) -> np.ndarray:
-    """First day (days since 1970-01-01) of each integer period number."""
-    if freq == "W":
-        return index * 7 - _MONDAY_SHIFT_DAYS
-    return index.copy()
 
 
 def _check_lines(lines: pd.DataFrame, freq: str) -> None:

@@ -60,8 +60,10 @@ def validate_holdout(panel: pd.DataFrame, *, holdout_fraction: float = 0.2,
     """
     if not 0.0 < holdout_fraction < 1.0:
         raise ValueError("holdout_fraction must be between 0 and 1, e.g. 0.2")
-    params = (estimator or ElasticityEstimator()).get_params()
-    params["freq"] = infer_freq(panel, params["freq"])
+    from sklearn.base import clone
+
+    template = estimator if estimator is not None else ElasticityEstimator()
+    freq = infer_freq(panel, template.get_params()["freq"])
     periods = np.sort(panel["period"].unique())
     n_test = int(np.ceil(holdout_fraction * periods.size))
     if periods.size < 2 or n_test >= periods.size:
@@ -76,7 +78,7 @@ def validate_holdout(panel: pd.DataFrame, *, holdout_fraction: float = 0.2,
     n_train = train_sold.groupby("sku").size()
     naive = train_sold.groupby("sku")["units"].last()
 
-    model = ElasticityEstimator(**params).fit(train)
+    model = clone(template).set_params(freq=freq).fit(train)   # any sklearn-style estimator
     forecast = model.predict(test)
     scored = test.assign(model=forecast, naive=test["sku"].map(naive).to_numpy())
     enough = scored["sku"].map(n_train).fillna(0).to_numpy() >= min_train_periods
