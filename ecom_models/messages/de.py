@@ -112,15 +112,15 @@ TEXT = {
     "mixed_encoding": "die Datei mischt Zeichensätze: Sie ist UTF-8, aber diese Zeile enthält ein Byte, "
                       "das kein gültiges UTF-8 ist",
     "encoding_unknown": "der Zeichensatz der Datei wurde nicht erkannt",
-    "file_too_large": "die Datei ist {size_mb:,.0f} MB groß, über der Grenze von {limit_mb:,d} MB",
-    "unknown_format": "das Format dieser Datei wurde nicht erkannt",
-    "missing_columns": "der Datei fehlen die Spalten für {fields}",
+    "file_too_large": "die Datei ist {size_mb:,.0f} MB groß, über der Grenze für Uploads von {limit_mb:,.0f} MB",
+    "unknown_format": "das Format wurde an der Kopfzeile nicht erkannt ({columns})",
+    "missing_columns": "für {format} fehlen Pflichtspalten: {fields}. Die Datei hat: {columns}",
     "mapping_unknown_columns": "die Zuordnung nennt Spalten, die die Datei nicht hat: {columns}",
-    "bad_number": "„{value}“ ist keine Zahl mit dem Dezimalzeichen „{decimal}“",
-    "bad_date": "„{value}“ ist kein gültiges Datum im Format {format}",
+    "bad_number": "„{value}“ ist keine Zahl (insgesamt {count:,d} solche Werte in dieser Spalte)",
+    "bad_date": "„{value}“ ist kein gültiges Datum im Format {format} (insgesamt {count:,d} solche Werte)",
     "dates_unreadable": "die Datumsangaben haben ein Format, das nicht erkannt wird",
     "cannot_open": "die Datei kann nicht geöffnet werden ({detail})",
-    "disk_full": "der Datenträger ist voll: Es wurde nichts importiert",
+    "disk_full": "der Datenträger ist voll oder verweigert das Schreiben: Es wurde nichts importiert",
 
     "hint.recompress": "komprimieren Sie den Export neu oder laden Sie ihn unkomprimiert hoch",
     "hint.save_as_xlsx": "speichern Sie sie in Excel als .xlsx oder CSV und laden Sie diese hoch",
@@ -147,7 +147,8 @@ TEXT = {
     "hint.map_columns": "wählen Sie in der Spaltenzuordnung für jedes fehlende Feld die passende "
                         "Spalte, oder wählen Sie ein anderes Format",
     "hint.date_format": "wählen Sie das Datumsformat in den Importeinstellungen",
-    "hint.decimal": "korrigieren Sie den Wert oder wählen Sie in den Importeinstellungen das andere Dezimalzeichen",
+    "hint.decimal": "korrigieren Sie den Wert oder wählen Sie in den Importeinstellungen das andere "
+                   "Dezimalzeichen (erkannt: „{decimal}“)",
     "hint.generic_format": "wählen Sie das Shopsystem oder das allgemeine Format mit Spaltenzuordnung",
     "hint.currency": "legen Sie die Währung in den Importeinstellungen fest",
     "hint.replace_orders": "setzen Sie das Häkchen bei „Zeilen entfernen, die die Datei nicht mehr hat“",
@@ -166,6 +167,98 @@ TEXT = {
     "value_fits_no_date_format": "der Wert „{value}“ passt zu keinem bekannten Datumsformat",
     "mixed_date_formats": "kein einzelnes Datumsformat passt zu allen Werten: Die meisten lesen sich "
                           "als {format}, aber „{value}“ nicht",
+    # ---- Import: Normalisieren, Speichern (ecom_models/ingest/normalize.py, pipeline.py, shop_rules.py,
+    # currencies.py, customers.py); Felder als field.<name>, Exportformate als format.<name>
+    "missing_field": "{field} (z. B. „{example}“)",
+    "column_ambiguous": "die Spaltenüberschrift „{column}“ kommt {count:d}-mal vor (Spalten {positions}); "
+                        "unklar ist, welche {field} enthält",
+    "beyond_bound": "{what} {value} liegt jenseits jeder echten Bestellzeile (insgesamt {count:,d} solche Zeilen)",
+    "what.quantity": "die Menge", "what.price": "der Preis", "what.amount": "der Betrag (Menge × Preis)",
+    "currency_contradicts": "„{value}“ ist in {found}, die Preise dieser Datei sind aber in {currency} "
+                            "(insgesamt {count:,d} solche Werte)",
+    "product_not_json": "die Produktzelle ist kein gültiges JSON",
+    "store_readonly": "der Datenbestand {db} kann nicht beschrieben werden: Es wurde nichts importiert",
+    "store_write_failed": "der Datenbestand {db} konnte nicht geschrieben werden ({detail}): Es wurde "
+                          "nichts importiert",
+    "hint.pick_from": "wählen Sie aus: {columns}",
+    "hint.rename_duplicates": "benennen Sie die doppelten Spaltenüberschriften in der Datei um, oder "
+                              "ordnen Sie das Feld einer anderen Spalte zu",
+    "hint.correct_date": "korrigieren Sie das Datum (unmögliche Daten wie 31.02. werden abgelehnt) "
+                         "oder wählen Sie ein anderes Datumsformat",
+    "hint.correct_export": "korrigieren Sie den Wert im Export",
+    "hint.upload_too_large": "komprimieren Sie sie mit gzip (Exporte schrumpfen etwa auf ein Sechstel; "
+                             ".gz-Dateien werden direkt gelesen), importieren Sie sie über die "
+                             "Kommandozeile, die keine Grenze hat, oder exportieren Sie einen kürzeren Zeitraum",
+    "hint.one_currency": "exportieren Sie die Datei in einer Währung, oder importieren Sie sie im "
+                         "allgemeinen Format mit ihrer Währung in den Importeinstellungen",
+    "hint.reexport_magento": "exportieren Sie die Bestellungen erneut aus Magento",
+    "hint.store_permissions": "prüfen Sie die Zugriffsrechte des Ordners, in dem der Datenbestand liegt",
+    "hint.try_again": "versuchen Sie es erneut; wenn es weiter scheitert, prüfen Sie den Datenträger",
+    "no_sku": "{count:,d} Zeile(n) ohne Artikelnummer; ihr Produktname dient als Artikelnummer",
+    "prices_gross": "{count:,d} Zeile(n) hatten Preise inklusive MwSt.; sie werden netto gespeichert "
+                    "(Preis ÷ (1 + MwSt.-Satz))",
+    "no_price": "{count:,d} Zeile(n) ohne Preis: Sie zählen als Stück, bringen aber keinen Umsatz",
+    "currency_from_signs": "Währung {currency} aus den Währungszeichen der Preise übernommen",
+    "no_currency": "die Datei nennt keine Währung; legen Sie eine in den Importeinstellungen fest",
+    "unknown_countries": "Ländernamen ohne ISO-Code, so übernommen wie geschrieben: {names}",
+    "no_date_column": "die Datei hat keine Spalte mit dem Bestelldatum: Ihre Zeilen zählen in den "
+                      "Summen, aber nicht in Verläufen über die Zeit",
+    "duplicate_skus": "{count:,d} Artikelnummer(n) kommen mehrfach vor; jeweils die letzte Zeile gilt",
+    "pseudonyms": "Kundennummern werden als verschlüsselte Pseudonyme gespeichert, nie im Klartext "
+                  "(auch E-Mail-Adressen)",
+    "unknown_shopware_countries": "Shopware-Länder-IDs ohne bekanntes Land: {ids}",
+    "duplicate_customers": "{count:,d} Kundennummer(n) kommen mehrfach vor; jeweils die letzte Zeile gilt",
+    "customers_pseudonymised": "Kundennummern werden als verschlüsselte Pseudonyme gespeichert; "
+                               "E-Mail-Adressen, Namen und Anschriften werden nicht gelesen",
+    "skip.no_order_number": "keine Bestellnummer", "skip.no_sku_no_name": "weder Artikelnummer noch Produktname",
+    "skip.not_a_number": "Wert ist keine Zahl", "skip.bad_date": "Datum nicht lesbar",
+    "skip.no_quantity": "keine Menge", "skip.beyond_bound": "Wert jenseits jeder echten Bestellzeile",
+    "skip.customer_group": "Kundengruppe {group} (nur Endkundenpreise EK werden verwendet)",
+    "skip.graduated_price": "Staffelpreis ab Menge {start}", "skip.no_sku": "keine Artikelnummer",
+    "skip.no_customer_number": "keine Kundennummer",
+    "skip.aborted_checkout": "abgebrochener Bestellvorgang (Bestellstatus -1): nie eine Bestellung",
+    "skip.download_footer": "Fußzeile des Downloads (Anzahl der Datensätze / Verkäufer-ID)",
+    "skip.settlement_summary": "Summenzeile der Abrechnung (Summen der ganzen Abrechnung)",
+    "field.order_id": "Bestellnummer", "field.line_id": "Positions-ID", "field.ordered_at": "Bestelldatum",
+    "field.sku": "Artikelnummer", "field.product_name": "Produktname", "field.category": "Kategorie",
+    "field.quantity": "Menge", "field.unit_price": "Stückpreis", "field.line_total": "Zeilensumme",
+    "field.currency": "Währung", "field.customer_id": "Kundennummer", "field.country": "Land",
+    "field.status": "Bestellstatus", "field.line_mode": "Zeilenart (Modus)", "field.vat_rate": "MwSt.-Satz",
+    "field.customer_group": "Kundengruppe", "field.unit_cost": "Stückkosten",
+    "field.current_price": "aktueller Preis", "field.sale_price": "Angebotspreis", "field.stock": "Bestand",
+    "field.price_group": "Preisgruppe", "field.from_quantity": "Staffel ab Menge",
+    "format.online-retail": "UCI Online Retail", "format.shopify": "Shopify-Bestellexport",
+    "format.shopware": "Shopware-5-Bestellexport", "format.magento": "Magento-Bestellungen",
+    "format.amazon-sales": "Amazon-Verkaufsbericht (Sale Report)",
+    "format.amazon-settlement": "Amazon-Abrechnungsbericht (Flatfile)",
+    "format.ebay": "eBay-Verkaufshistorie (Selling Manager)", "format.etsy": "Etsy verkaufte Bestellpositionen",
+    "format.shopware-prices": "Shopware-5-Artikelpreise", "format.shopware-stock": "Shopware-5-Lagerbestand",
+    "format.shopware-customers": "Shopware-5-Kunden", "format.woocommerce": "WooCommerce-Produkte",
+    "format.magento-products": "Magento-Produkte", "format.shopify-products": "Shopify-Produkte",
+    "format.generic": "Allgemeine Bestellungen (Spaltenzuordnung)",
+    "note.online-retail.1": "Rechnungen, die mit C beginnen, sind Stornos; Pseudo-Artikelnummern (POST, M, "
+                            "BANK CHARGES, …) bleiben als Zeilen ohne Produkt erhalten.",
+    "note.shopify.1": "Eine Zeile je Position; Angaben zur Bestellung werden aus der ersten Zeile jeder "
+                      "Bestellung übernommen.",
+    "note.shopify.2": "Versand und Rabatte werden zu Zeilen ohne Produkt.",
+    "note.shopware.1": "Zeilen mit mode ≠ 0 (Gutscheine, Rabatte, Zahlungsaufschläge) sind Zeilen ohne "
+                       "Produkt. Bestellstatus 4 (storniert) wird verrechnet; Status -1 (Bestellvorgang "
+                       "abgebrochen, nie bestellt) wird übersprungen.",
+    "note.shopware.2": "Preise werden netto gespeichert: Bruttopreise (net = 0) werden durch 1 + taxRate "
+                       "geteilt; der Nettoversand der Bestellung wird eine Zeile ohne Produkt.",
+    "note.shopware.3": "Das Land kommt aus dem Kundenexport (importieren Sie ihn ebenfalls).",
+    "note.magento.1": "Die Produktspalte enthält JSON ({{\"sku\": …, \"qty\": …}}).",
+    "note.amazon-sales.1": "Stornierte und zurückgeschickte Zeilen bleiben erhalten und werden verrechnet.",
+    "note.amazon-settlement.1": "Hauptbeträge (Principal) werden Produktzeilen; Gebühren, Versand und "
+                                "Aktionen Zeilen ohne Produkt.",
+    "note.amazon-settlement.2": "Jede Abrechnungszeile ist ein Ereignis: Eine Erstattung in einem späteren "
+                                "Bericht kommt zur Bestellung hinzu und ersetzt nie den Verkauf.",
+    "note.ebay.1": "Die Füllzeilen des Downloads und seine Fußzeile mit der Anzahl der Datensätze werden "
+                   "ausgelassen.",
+    "note.etsy.1": "Die Etsy-Angebote sind die Produkte (die SKU-Spalte ist meist leer).",
+    "note.shopware-customers.1": "Kunden geben ihren Bestellungen ein Land (Rechnungsland). E-Mail-Adressen, "
+                                 "Namen, Anschriften und Passwort-Hashes werden nicht gelesen; "
+                                 "Kundennummern werden als verschlüsselte Pseudonyme gespeichert.",
     # ---- Bündel (ecom_models/bundles): Gründe, Sicherheit, Hinweise zur Was-wäre-wenn-Rechnung
     "bundle.reason.together": "{lift:.1f}-mal so oft zusammen gekauft, wie der Zufall ergäbe, in {count:,d} "
                               "Bestellungen ({attach_ab:.0f} % der Bestellungen mit {name_a}, {attach_ba:.0f} % "

@@ -115,15 +115,15 @@ TEXT = {
     "binary": "the file is not text (it contains binary data)",
     "mixed_encoding": "the file mixes encodings: it is UTF-8, but this line holds a byte that is not valid UTF-8",
     "encoding_unknown": "the text encoding of the file could not be recognised",
-    "file_too_large": "the file is {size_mb:,.0f} MB, above the limit of {limit_mb:,d} MB",
-    "unknown_format": "the format of this file was not recognised",
-    "missing_columns": "the file lacks the column(s) for {fields}",
+    "file_too_large": "the file is {size_mb:,.0f} MB, above the upload limit of {limit_mb:,.0f} MB",
+    "unknown_format": "the format was not recognised from the header ({columns})",
+    "missing_columns": "required columns are missing for {format}: {fields}. The file has: {columns}",
     "mapping_unknown_columns": "the mapping names columns the file does not have: {columns}",
-    "bad_number": "'{value}' is not a number with the decimal mark '{decimal}'",
-    "bad_date": "'{value}' is not a valid date for the format {format}",
+    "bad_number": "'{value}' is not a number ({count:,d} such value(s) in this column)",
+    "bad_date": "'{value}' is not a valid date for the format {format} ({count:,d} such value(s))",
     "dates_unreadable": "the dates are in a format that cannot be recognised",
     "cannot_open": "the file cannot be opened ({detail})",
-    "disk_full": "the disk is full: nothing was imported",
+    "disk_full": "the disk is full or refuses writes: nothing was imported",
 
     # ---- ingest: what to do
     "hint.recompress": "compress the export again or upload it uncompressed",
@@ -150,7 +150,8 @@ TEXT = {
     "hint.map_columns": "choose the matching column for each missing field in the column mapping, "
                         "or pick another format",
     "hint.date_format": "choose the date format in the import settings",
-    "hint.decimal": "correct the value, or choose the other decimal mark in the import settings",
+    "hint.decimal": "correct the value, or choose the other decimal mark in the import settings "
+                   "(detected: '{decimal}')",
     "hint.generic_format": "choose the shop system, or the generic format with a column mapping",
     "hint.currency": "set the currency in the import settings",
     "hint.replace_orders": "tick 'Remove lines the file no longer has' to remove them",
@@ -170,6 +171,96 @@ TEXT = {
     "value_fits_no_date_format": "the value '{value}' fits no known date format",
     "mixed_date_formats": "no single date format fits every value: most read as {format}, "
                           "but '{value}' does not",
+    # ---- ingest: normalising, storing (ecom_models/ingest/normalize.py, pipeline.py, shop_rules.py,
+    # currencies.py, customers.py); a field is named by field.<name>, a layout by format.<name>
+    "missing_field": "{field} (e.g. '{example}')",
+    "column_ambiguous": "the header '{column}' appears {count:d} times (columns {positions}), so it is "
+                        "unclear which one holds {field}",
+    "beyond_bound": "the {what} {value} is beyond any real order line ({count:,d} such line(s))",
+    "what.quantity": "quantity", "what.price": "price", "what.amount": "amount (quantity × price)",
+    "currency_contradicts": "'{value}' is in {found}, but this file's prices are in {currency} "
+                            "({count:,d} such value(s))",
+    "product_not_json": "the product cell is not valid JSON",
+    "store_readonly": "the store {db} cannot be written: nothing was imported",
+    "store_write_failed": "the store {db} could not be written ({detail}): nothing was imported",
+    "hint.pick_from": "pick from: {columns}",
+    "hint.rename_duplicates": "rename the duplicate headers in the file, or map the field to another column",
+    "hint.correct_date": "correct the date (impossible dates such as 31.02. are rejected) or choose "
+                         "another date format",
+    "hint.correct_export": "correct the value in the export",
+    "hint.upload_too_large": "compress it with gzip (exports shrink about 6×; .gz files are read "
+                             "directly), import it on the command line, which has no limit, or export "
+                             "a shorter date range",
+    "hint.one_currency": "export the file in one currency, or import it with the generic format and "
+                         "its currency chosen in the import settings",
+    "hint.reexport_magento": "export the orders again from Magento",
+    "hint.store_permissions": "check the permissions of the store's folder",
+    "hint.try_again": "try again; if it keeps failing, check the disk",
+    "no_sku": "{count:,d} line(s) have no SKU; their product name is used as SKU",
+    "prices_gross": "{count:,d} line(s) had prices including VAT; they are stored net of VAT "
+                    "(price ÷ (1 + VAT rate))",
+    "no_price": "{count:,d} line(s) have no price: they count as units but add no revenue",
+    "currency_from_signs": "currency {currency} taken from the currency signs in the prices",
+    "no_currency": "the file names no currency; set one in the import settings",
+    "unknown_countries": "country names without an ISO code, kept as written: {names}",
+    "no_date_column": "the file has no order date column: its lines count in totals but not in "
+                      "charts over time",
+    "duplicate_skus": "{count:,d} SKU(s) appear more than once; the last row of each is used",
+    "pseudonyms": "customer ids are stored as keyed pseudonyms, never in clear (e-mail addresses included)",
+    "unknown_shopware_countries": "Shopware country id(s) without a known country: {ids}",
+    "duplicate_customers": "{count:,d} customer number(s) appear more than once; the last row is used",
+    "customers_pseudonymised": "customer numbers are stored as keyed pseudonyms; e-mail addresses, "
+                               "names and addresses are not read",
+    # skipped rows: report["skipped_reasons"] keys are these English texts
+    "skip.no_order_number": "no order number", "skip.no_sku_no_name": "no SKU and no product name",
+    "skip.not_a_number": "value is not a number", "skip.bad_date": "date cannot be read",
+    "skip.no_quantity": "no quantity", "skip.beyond_bound": "value beyond any real order line",
+    "skip.customer_group": "customer group {group} (only end-customer prices EK are used)",
+    "skip.graduated_price": "graduated price from quantity {start}", "skip.no_sku": "no SKU",
+    "skip.no_customer_number": "no customer number",
+    "skip.aborted_checkout": "aborted checkout (order status -1): never an order",
+    "skip.download_footer": "download footer (record count / seller id)",
+    "skip.settlement_summary": "settlement summary row (totals of the whole settlement)",
+    # canonical fields (English: the name --map takes)
+    "field.order_id": "order_id", "field.line_id": "line_id", "field.ordered_at": "ordered_at",
+    "field.sku": "sku", "field.product_name": "product_name", "field.category": "category",
+    "field.quantity": "quantity", "field.unit_price": "unit_price", "field.line_total": "line_total",
+    "field.currency": "currency", "field.customer_id": "customer_id", "field.country": "country",
+    "field.status": "status", "field.line_mode": "line_mode", "field.vat_rate": "vat_rate",
+    "field.customer_group": "customer_group", "field.unit_cost": "unit_cost",
+    "field.current_price": "current_price", "field.sale_price": "sale_price", "field.stock": "stock",
+    "field.price_group": "price_group", "field.from_quantity": "from_quantity",
+    # export layouts (ecom_models/ingest/presets.py: label and notes, same English there)
+    "format.online-retail": "UCI Online Retail", "format.shopify": "Shopify orders export",
+    "format.shopware": "Shopware 5 orders export", "format.magento": "Magento orders",
+    "format.amazon-sales": "Amazon Sale Report",
+    "format.amazon-settlement": "Amazon settlement report (flat file)",
+    "format.ebay": "eBay Selling Manager sales history", "format.etsy": "Etsy sold order items",
+    "format.shopware-prices": "Shopware 5 article prices", "format.shopware-stock": "Shopware 5 article stock",
+    "format.shopware-customers": "Shopware 5 customers", "format.woocommerce": "WooCommerce products",
+    "format.magento-products": "Magento products", "format.shopify-products": "Shopify products",
+    "format.generic": "Generic orders (column mapping)",
+    "note.online-retail.1": "Invoices starting with C are cancellations; pseudo stock codes (POST, M, "
+                            "BANK CHARGES, ...) are kept as non-product lines.",
+    "note.shopify.1": "One row per line item; order-level fields are carried from each order's first row.",
+    "note.shopify.2": "Shipping and discounts become non-product lines.",
+    "note.shopware.1": "Lines with mode ≠ 0 (vouchers, discounts, payment surcharges) are non-product "
+                       "lines. Order status 4 (cancelled) is netted; status -1 (checkout aborted, never "
+                       "ordered) is skipped.",
+    "note.shopware.2": "Prices are stored net of VAT: gross prices (net = 0) are divided by 1 + taxRate; "
+                       "the order's net shipping becomes a non-product line.",
+    "note.shopware.3": "The country comes from the customers export (import it too).",
+    "note.magento.1": "The product column holds JSON ({{\"sku\": ..., \"qty\": ...}}).",
+    "note.amazon-sales.1": "Cancelled and returned lines are kept and netted.",
+    "note.amazon-settlement.1": "Principal amounts become product lines; fees, shipping and promotions "
+                                "non-product lines.",
+    "note.amazon-settlement.2": "Each settlement row is an event: a refund in a later report adds to "
+                                "its order and never replaces the sale.",
+    "note.ebay.1": "The download's padding lines and its record-count footer are left out.",
+    "note.etsy.1": "Etsy listings are the products (the SKU column is usually empty).",
+    "note.shopware-customers.1": "Customers give their orders a country (billing country). E-mail "
+                                 "addresses, names, addresses and password hashes are not read; "
+                                 "customer numbers are stored as keyed pseudonyms.",
     # ---- bundles (ecom_models/bundles): suggestion reasons, sureness, what-if notes
     "bundle.reason.together": "bought together {lift:.1f}× as often as chance would give, in {count:,d} orders "
                               "({attach_ab:.0f} % of the orders with {name_a}, {attach_ba:.0f} % of those with {name_b})",
@@ -219,7 +310,12 @@ CLI = {
     "hint.map_columns": "choose the matching column for each missing field in the mapping "
                         "(CLI: --map FIELD=COLUMN), or pick another format",
     "hint.date_format": "choose the date format in the import settings (CLI: --date-format, e.g. %d.%m.%Y)",
-    "hint.decimal": "correct the value, or choose the other decimal mark (CLI: --decimal)",
+    "hint.decimal": "correct the value, or choose the other decimal mark (detected '{decimal}'; "
+                   "CLI: --decimal)",
+    "hint.one_currency": "export the file in one currency, or import it with its currency chosen in "
+                         "the import settings (CLI: --currency) and the generic format",
+    "hint.store_permissions": "check the folder's permissions or choose another store (--db)",
+    "no_currency": "the file names no currency; set one with --currency",
     "hint.generic_format": "choose the shop system, or the generic format with a column mapping "
                            "(CLI: --format generic --map sku=COLUMN ...)",
     "hint.currency": "set the currency (CLI: --currency EUR)",
