@@ -23,7 +23,8 @@ Codes joined with ``;`` share one params dict and render as parts joined by ``; 
 (``"few_changes;wide_interval"``). A param that is itself ``{"code", "params"}`` (or a
 ``Message``) is rendered in place, so reasons can nest (``cannot_estimate`` holds the
 estimate's own reason); a list param is rendered item by item, joined by ``, ``.
-Numbers are formatted per language inside templates with Python-like specs: ``{low:.1f}`` -> ``-4.8`` / ``-4,8``; ``{n:,d}`` -> ``1,234`` / ``1.234``;
+Numbers are formatted per language inside templates with Python-like specs:
+``{low:.1f}`` -> ``-4.8`` / ``-4,8``; ``{n:,d}`` -> ``1,234`` / ``1.234``;
 ``{x:+.1f}`` keeps the sign; ``{n:times}`` -> ``twice`` / ``zweimal``; ``{n:periods}`` ->
 ``12 weeks`` / ``12 Wochen`` (unit from ``params["unit"]``, ``week`` or ``day``).
 
