@@ -7,7 +7,7 @@ import streamlit as st
 
 from .formatting import day, number, styled
 from .safe import md_escape
-from .text import TABLES, lang, say_any, t
+from .text import TABLES, lang, say, say_any, t
 
 SETTINGS = ("format", "encoding", "delimiter_name", "decimal", "date_format", "header_line")
 
@@ -44,7 +44,8 @@ def detected_settings(report: dict) -> dict[str, str]:
     detected = report.get("detected", {})
     delimiter = "excel" if detected.get("container") == "xlsx" else detected.get("delimiter")
     encoding = detected.get("encoding")
-    shown = {"format": report.get("format_label", detected.get("format")),
+    shown = {"format": say(report["format_code"]) if report.get("format_code")
+             else report.get("format_label", detected.get("format")),
              "encoding": _word("enc.", str(encoding).lower() if encoding else None, encoding),
              "delimiter_name": _word("delim.", delimiter, detected.get("delimiter_name")),
              "decimal": _word("decimal.name.", detected.get("decimal")),
@@ -106,9 +107,17 @@ def render_report(report: dict, preview: pd.DataFrame | None = None) -> None:
         st.caption("⚠️ " + md_escape(say_any(warning)))
     if report.get("skipped_reasons"):
         st.markdown(f"**{t('data.skipped_reasons')}**")
-        shown_table(pd.DataFrame([(say_any(k), v) for k, v in report["skipped_reasons"].items()],
+        # skipped_reason_codes (same order as skipped_reasons, whose keys are English) words
+        # each reason in the user's language, also in a report read back from the store
+        coded = report.get("skipped_reason_codes")
+        worded = ({text: say(r["code"], r["params"]) if r.get("code") else text
+                   for text, r in zip(report["skipped_reasons"], coded)} if coded is not None
+                  else {text: say_any(text) for text in report["skipped_reasons"]})
+        shown_table(pd.DataFrame([(worded[k], v) for k, v in report["skipped_reasons"].items()],
                                  columns=["reason", "rows"]))
-        shown_table(pd.DataFrame(report.get("skipped_examples", [])), height=150)
+        examples = [{**e, "reason": worded.get(str(e.get("reason", "")), say_any(e.get("reason", "")))}
+                    for e in report.get("skipped_examples", [])]
+        shown_table(pd.DataFrame(examples), height=150)
     if preview is not None:
         st.markdown(f"**{t('data.preview')}**")
         shown_table(preview.head(20))

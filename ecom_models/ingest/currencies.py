@@ -12,6 +12,7 @@ import re
 import pandas as pd
 
 from .errors import IngestError
+from ..messages import Message
 
 CURRENCY_SIGNS = {"€": "EUR", "£": "GBP", "$": "USD", "₹": "INR", "CHF": "CHF", "EUR": "EUR",
                   "GBP": "GBP", "USD": "USD", "CAD": "CAD", "AUD": "AUD", "SEK": "SEK",
@@ -58,8 +59,7 @@ def reject_contradicting_signs(frame: pd.DataFrame, fields, currency: str | None
         if hit.any():
             value = frame.loc[hit, f].iloc[0]
             raise IngestError(
-                f"'{value}' is in {_currency_of(value)}, but this file's prices are in "
-                f"{currency} ({int(hit.sum())} such value(s))", file=file,
-                line=int(frame.loc[hit, "_line"].iloc[0]), column=columns.get(f, f),
-                hint="export the file in one currency, or import it with its currency "
-                     "chosen in the import settings (CLI: --currency) and the generic format")
+                Message("currency_contradicts", {"value": str(value), "found": _currency_of(value),
+                                                 "currency": currency, "count": int(hit.sum())}),
+                file=file, line=int(frame.loc[hit, "_line"].iloc[0]), column=columns.get(f, f),
+                hint_code="hint.one_currency")

@@ -10,6 +10,7 @@ from __future__ import annotations
 import pandas as pd
 
 from ..countries import SHOPWARE_COUNTRY_IDS, to_codes
+from ..messages import Message
 from .numbers import clean_id
 from .presets import Preset
 from .reader import RawTable
@@ -19,24 +20,24 @@ CUSTOMER_COLUMNS = ["customer_id", "country", "customer_group", "source_line"]
 
 def normalize_customers(raw: RawTable, preset: Preset, opts, file: str):
     """Canonical customers from ``raw``: customer_id (as exported), country, customer_group."""
-    from .normalize import Normalized, _map, _skipped
+    from .normalize import Normalized, _map, _skipped, add_reason, no_reasons
 
     frame, cols = _map(raw, preset, opts, file, preset.required)
     warnings = list(raw.warnings)
     ids = clean_id(frame["customer_id"].astype(str))
-    reasons = pd.Series("", index=frame.index).where(ids.notna(), "no customer number")
+    reasons = add_reason(no_reasons(frame.index), ids.isna(), Message("skip.no_customer_number"))
     country = frame["country"].astype(str).str.strip() if "country" in frame else pd.Series(None, index=frame.index)
     if preset.channel == "shopware":
         mapped = country.map(SHOPWARE_COUNTRY_IDS)
         unknown_ids = sorted(set(country[mapped.isna() & (country != "")]))
         if unknown_ids:
-            warnings.append(f"Shopware country id(s) without a known country: {', '.join(unknown_ids[:10])}")
+            warnings.append(Message("unknown_shopware_countries", {"ids": unknown_ids[:10]}))
         country = mapped
         unknown = []
     else:
         country, unknown = to_codes(country.replace("", None))
     if unknown:
-        warnings.append(f"country names without an ISO code, kept as written: {', '.join(unknown[:10])}")
+        warnings.append(Message("unknown_countries", {"names": list(unknown[:10])}))
     group = frame["customer_group"].astype(str).str.strip().replace("", None) if "customer_group" in frame else None
     out = pd.DataFrame({"customer_id": ids, "country": country, "customer_group": group,
                         "source_line": frame["_line"].astype(int)})
@@ -44,10 +45,9 @@ def normalize_customers(raw: RawTable, preset: Preset, opts, file: str):
     out = out.loc[(reasons == "").to_numpy()]
     dup = out["customer_id"].duplicated(keep="last")
     if dup.any():
-        warnings.append(f"{int(dup.sum())} customer number(s) appear more than once; the last row is used")
+        warnings.append(Message("duplicate_customers", {"count": int(dup.sum())}))
         out = out.loc[~dup]
-    warnings.append("customer numbers are stored as keyed pseudonyms; e-mail addresses, names "
-                    "and addresses are not read")
+    warnings.append(Message("customers_pseudonymised"))
     facts = {"decimal": None, "date_format": None, "date_ambiguous": False,
              "date_candidates": [], "columns": cols, "reversed": 0}
     return Normalized(out.reset_index(drop=True)[CUSTOMER_COLUMNS], facts, warnings, skipped)

@@ -18,6 +18,7 @@ import pandas as pd
 
 from .dates import CANDIDATE_FORMATS, detect_date_format, parse_dates
 from .errors import IngestError
+from ..messages import Message
 from .numbers import clean_id, detect_decimal_for_columns, parse_numbers
 from ..countries import to_codes
 from .currencies import currency_from_symbols, reject_contradicting_signs
@@ -55,17 +56,39 @@ class Options:
 class Normalized:
     frame: pd.DataFrame
     facts: dict
-    warnings: list[str]
-    skipped: pd.DataFrame          # columns: line, reason
+    warnings: list[str]            # Message items (English text carrying a code)
+    skipped: pd.DataFrame          # columns: line, reason (object dtype: Message items)
 
 
 def _missing_error(preset: Preset, missing: list[str], cols: dict, raw: RawTable, file: str):
-    wanted = ", ".join(f"{f} (e.g. '{preset.columns.get(f, (f,))[0]}')" for f in missing)
-    raise IngestError(
-        f"required columns are missing for {preset.label}: {wanted}. "
-        f"The file has: {', '.join(raw.header[:40])}", file=file, line=raw.detected.get("header_line"),
-        hint="choose the matching column for each missing field in the mapping "
-             "(CLI: --map FIELD=COLUMN), or pick another format")
+    wanted = [Message("missing_field", {"field": Message(f"field.{f}"),
+                                        "example": preset.columns.get(f, (f,))[0]}) for f in missing]
+    raise IngestError(code="missing_columns",
+                      params={"format": Message(preset.label_code), "fields": wanted,
+                              "columns": ", ".join(raw.header[:40])},
+                      file=file, line=raw.detected.get("header_line"), hint_code="hint.map_columns")
+
+
+def no_reasons(index) -> pd.Series:
+    """A skip-reason Series with no reason yet (object dtype, so it can hold ``Message``
+    items: pandas' ``str`` dtype would keep only their English text)."""
+    return pd.Series("", index=index, dtype=object)
+
+
+def add_reason(reasons: pd.Series, where, reason) -> pd.Series:
+    """``reasons`` with ``reason`` (a ``Message``, or a Series of them aligned with
+    ``reasons``) set on the rows where ``where`` holds and no reason is set yet."""
+    out = reasons.to_numpy(dtype=object, copy=True)
+    hit = np.asarray(where, dtype=bool) & (out == "")
+    if hit.any():
+        out[hit] = reason.to_numpy(dtype=object)[hit] if isinstance(reason, pd.Series) else reason
+    return pd.Series(out, index=reasons.index, dtype=object)
+
+
+def per_value(values: pd.Series, code: str, param: str) -> pd.Series:
+    """``Message(code, {param: value})`` for each row, built once per distinct value."""
+    made = {v: Message(code, {param: v}) for v in values.dropna().unique()}
+    return pd.Series([made.get(v, "") for v in values], index=values.index, dtype=object)
 
 
 def _map(raw: RawTable, preset: Preset, opts: Options, file: str,
@@ -76,17 +99,19 @@ def _map(raw: RawTable, preset: Preset, opts: Options, file: str,
         _missing_error(preset, missing, cols, raw, file)
     bad_map = [f"{f}='{c}'" for f, c in cols.items() if c not in raw.header]
     if bad_map:
-        raise IngestError(f"the mapping names columns the file does not have: {', '.join(bad_map)}",
-                          file=file, hint=f"pick from: {', '.join(raw.header[:40])}")
+        raise IngestError(code="mapping_unknown_columns", params={"columns": ", ".join(bad_map)},
+                          file=file, hint_code="hint.pick_from",
+                          hint_params={"columns": ", ".join(raw.header[:40])})
     for f, c in cols.items():
         twins = [i + 1 for i, h in enumerate(raw.header) if h == c or h.startswith(f"{c} (")
                  and h[len(c) + 2:-1].isdigit()]
         if len(twins) > 1:
             raise IngestError(
-                f"the header '{c}' appears {len(twins)} times (columns "
-                f"{', '.join(map(str, twins))}), so it is unclear which one holds {f}",
+                code="column_ambiguous",
+                params={"column": c, "count": len(twins), "positions": ", ".join(map(str, twins)),
+                        "field": Message(f"field.{f}")},
                 file=file, line=raw.detected.get("header_line"), column=c,
-                hint="rename the duplicate headers in the file, or map the field to another column")
+                hint_code="hint.rename_duplicates")
     frame = pd.DataFrame({f: raw.frame[c] for f, c in cols.items()})
     frame["_line"] = raw.lines
     return frame, cols
@@ -103,11 +128,10 @@ def _numbers(frame: pd.DataFrame, fields, cols, opts, file, skip) -> tuple[str, 
             if not opts.skip_bad_rows:
                 line = int(frame.loc[bad, "_line"].iloc[0])
                 raise IngestError(
-                    f"'{frame.loc[bad, f].iloc[0]}' is not a number "
-                    f"({int(bad.sum())} such value(s) in this column)", file=file, line=line,
-                    column=cols.get(f, f),
-                    hint="correct the value, or choose the other decimal mark "
-                         f"(detected '{decimal}'), or tick 'skip malformed rows'")
+                    code="bad_number", params={"value": str(frame.loc[bad, f].iloc[0]),
+                                               "count": int(bad.sum())},
+                    file=file, line=line, column=cols.get(f, f),
+                    hint_code="hint.decimal;hint.skip_bad_rows", hint_params={"decimal": decimal})
             dropped |= bad
         frame[f] = values
     return decimal, dropped
@@ -128,10 +152,8 @@ def choose_date_format(text: pd.Series, column: str | None, opts: Options, file:
     if fmt is None and (text.str.strip() != "").any():
         fmt = _best_partial_format(text)
         if fmt is None:
-            raise IngestError(det.note or "the dates are in a format that cannot be recognised",
-                              file=file, column=column,
-                              hint="choose the date format in the import settings "
-                                   "(CLI: --date-format, e.g. %d.%m.%Y)")
+            raise IngestError(det.note or Message("dates_unreadable"), file=file, column=column,
+                              hint_code="hint.date_format")
     return fmt, facts, det.note if det.ambiguous else None
 
 
@@ -140,8 +162,7 @@ def _dates(frame, cols, opts, file, skip, warnings) -> tuple[dict, pd.Series]:
     dropped = pd.Series(False, index=frame.index)
     if "ordered_at" not in frame:
         frame["ordered_at"] = pd.NaT
-        warnings.append("the file has no order date column: its lines count in totals "
-                        "but not in charts over time")
+        warnings.append(Message("no_date_column"))
         return info, dropped
     text = frame["ordered_at"].astype(str)
     fmt, facts, note = choose_date_format(text[~skip] if skip.any() else text,
@@ -158,11 +179,10 @@ def _dates(frame, cols, opts, file, skip, warnings) -> tuple[dict, pd.Series]:
     if bad.any():
         if not opts.skip_bad_rows:
             line = int(frame.loc[bad, "_line"].iloc[0])
-            raise IngestError(f"'{text[bad].iloc[0]}' is not a valid date for the format {fmt} "
-                              f"({int(bad.sum())} such value(s))", file=file, line=line,
-                              column=cols.get("ordered_at"),
-                              hint="correct the date (impossible dates such as 31.02. are "
-                                   "rejected) or choose another date format")
+            raise IngestError(code="bad_date", params={"value": str(text[bad].iloc[0]), "format": fmt,
+                                                       "count": int(bad.sum())},
+                              file=file, line=line, column=cols.get("ordered_at"),
+                              hint_code="hint.correct_date")
         dropped |= bad
     frame["ordered_at"] = values
     return info, dropped
@@ -178,9 +198,9 @@ def _best_partial_format(text: pd.Series) -> str | None:
 
 
 def _skipped(frame: pd.DataFrame, reasons: pd.Series) -> pd.DataFrame:
-    mask = reasons != ""
+    mask = (reasons != "").to_numpy()
     return pd.DataFrame({"line": frame.loc[mask, "_line"].astype(int).to_numpy(),
-                         "reason": reasons[mask].to_numpy()})
+                         "reason": pd.Series(reasons.to_numpy(dtype=object)[mask], dtype=object)})
 
 
 def normalize_orders(raw: RawTable, preset: Preset, opts: Options, file: str) -> Normalized:
@@ -195,26 +215,29 @@ def normalize_orders(raw: RawTable, preset: Preset, opts: Options, file: str) ->
     frame = frame.reset_index(drop=True)
     for marker in ("_return", "_reverse", "_non_product", "_gross", "_vat_known"):
         frame[marker] = frame[marker].fillna(False).astype(bool) if marker in frame else False
-    reasons = frame["_skip"].astype(str) if "_skip" in frame else pd.Series("", index=frame.index)
+    reasons = no_reasons(frame.index)
+    if "_skip" in frame:
+        reasons = add_reason(reasons, frame["_skip"].notna().to_numpy(),
+                             frame["_skip"].astype(object).fillna(""))
     if "order_id" not in frame:
         frame["order_id"] = ""
     frame["order_id"] = clean_id(frame["order_id"].astype(str))
-    reasons = reasons.where((reasons != "") | frame["order_id"].notna(), "no order number")
+    reasons = add_reason(reasons, frame["order_id"].isna(), Message("skip.no_order_number"))
     sku = clean_id(frame["sku"].astype(str)) if "sku" in frame else pd.Series(None, index=frame.index, dtype=object)
     name = frame["product_name"].astype(str).str.strip() if "product_name" in frame else pd.Series("", index=frame.index)
     no_sku = sku.isna() & (name != "")
     if no_sku.any():
-        warnings.append(f"{int(no_sku.sum())} line(s) have no SKU; their product name is used as SKU")
+        warnings.append(Message("no_sku", {"count": int(no_sku.sum())}))
     frame["sku"] = sku.where(~no_sku, name)
-    reasons = reasons.where((reasons != "") | frame["sku"].notna(), "no SKU and no product name")
+    reasons = add_reason(reasons, frame["sku"].isna(), Message("skip.no_sku_no_name"))
     skip = reasons != ""
     fixed_currency = opts.currency or preset.currency
     reject_contradicting_signs(frame, NUMERIC_ORDER_FIELDS, fixed_currency, cols, file, skip)
     symbol_currency = currency_from_symbols(frame, NUMERIC_ORDER_FIELDS)
     decimal, bad_num = _numbers(frame, NUMERIC_ORDER_FIELDS, cols, opts, file, skip)
     date_info, bad_date = _dates(frame, cols, opts, file, skip, warnings)
-    reasons = reasons.where(~bad_num | (reasons != ""), "value is not a number")
-    reasons = reasons.where(~bad_date | (reasons != ""), "date cannot be read")
+    reasons = add_reason(reasons, bad_num, Message("skip.not_a_number"))
+    reasons = add_reason(reasons, bad_date, Message("skip.bad_date"))
     skip = reasons != ""
     qty = frame["quantity"].astype(float)
     if "unit_price" not in frame:
@@ -223,7 +246,7 @@ def normalize_orders(raw: RawTable, preset: Preset, opts: Options, file: str) ->
         from_total = frame["unit_price"].isna() & frame["line_total"].notna() & (qty != 0)
         # signed: quantity × unit_price reproduces the stated line total (refunds included)
         frame.loc[from_total, "unit_price"] = frame.loc[from_total, "line_total"] / qty[from_total]
-    reasons = reasons.where(frame["quantity"].notna() | (reasons != ""), "no quantity")
+    reasons = add_reason(reasons, frame["quantity"].isna(), Message("skip.no_quantity"))
     reasons = _out_of_bounds(frame, qty, reasons, cols, opts, file)
     skip = reasons != ""
     vat = frame["vat_rate"].astype(float) if "vat_rate" in frame else pd.Series(np.nan, index=frame.index)
@@ -231,25 +254,23 @@ def normalize_orders(raw: RawTable, preset: Preset, opts: Options, file: str) ->
     price = frame["unit_price"].astype(float)
     price = price.where(~gross, price / (1.0 + vat / 100.0))
     if gross.any():
-        warnings.append(f"{int(gross.sum())} line(s) had prices including VAT; they are stored "
-                        "net of VAT (price ÷ (1 + VAT rate))")
+        warnings.append(Message("prices_gross", {"count": int(gross.sum())}))
     no_price = price.isna() & ~skip
     if no_price.any():
-        warnings.append(f"{int(no_price.sum())} line(s) have no price: they count as units "
-                        "but add no revenue")
+        warnings.append(Message("no_price", {"count": int(no_price.sum())}))
     currency = (frame["currency"].astype(str).str.strip().str.upper()
                 if "currency" in frame else pd.Series("", index=frame.index))
     fallback = fixed_currency
     if fallback is None and "currency" not in frame and symbol_currency:
         fallback = symbol_currency
-        warnings.append(f"currency {symbol_currency} taken from the currency signs in the prices")
+        warnings.append(Message("currency_from_signs", {"currency": symbol_currency}))
     if (currency == "").any() and fallback is None and "currency" not in frame:
-        warnings.append("the file names no currency; set one in the import settings")
+        warnings.append(Message("no_currency"))
     currency = currency.where(currency != "", fallback)
     country, unknown = (to_codes(frame["country"].astype(str).str.strip().replace("", None))
                         if "country" in frame else (None, []))
     if unknown:
-        warnings.append(f"country names without an ISO code, kept as written: {', '.join(unknown[:10])}")
+        warnings.append(Message("unknown_countries", {"names": list(unknown[:10])}))
     out = pd.DataFrame({
         "order_id": frame["order_id"],
         "line_id": _text_or_none(frame, "line_id"), "event": _text_or_none(frame, "event"),
@@ -297,7 +318,7 @@ def _out_of_bounds(frame: pd.DataFrame, qty: pd.Series, reasons: pd.Series, cols
     with np.errstate(over="ignore", invalid="ignore"):
         amount = qty * price
     for what, field_name, values in (("quantity", "quantity", qty), ("price", "unit_price", price),
-                                     ("amount (quantity × price)", "unit_price", amount)):
+                                     ("amount", "unit_price", amount)):
         bad = values.notna() & ~(values.abs() <= MAX_ABS_VALUE) & (reasons == "")
         if not bad.any():
             continue
@@ -305,12 +326,12 @@ def _out_of_bounds(frame: pd.DataFrame, qty: pd.Series, reasons: pd.Series, cols
             row = int(bad.to_numpy().argmax())
             column = cols.get(field_name) or cols.get("line_total", field_name)
             raise IngestError(
-                f"the {what} {values.iloc[row]:.4g} is beyond any real order line "
-                f"({int(bad.sum())} such line(s))", file=file,
-                line=int(frame["_line"].iloc[row]), column=column,
-                hint="correct the value in the export, or tick 'skip malformed rows' "
-                     "(CLI: --skip-bad-rows)")
-        reasons = reasons.where(~bad, "value beyond any real order line")
+                code="beyond_bound", params={"what": Message(f"what.{what}"),
+                                             "value": f"{values.iloc[row]:.4g}",
+                                             "count": int(bad.sum())},
+                file=file, line=int(frame["_line"].iloc[row]), column=column,
+                hint_code="hint.correct_export;hint.skip_bad_rows")
+        reasons = add_reason(reasons, bad, Message("skip.beyond_bound"))
     return reasons
 
 
@@ -330,18 +351,19 @@ def normalize_products(raw: RawTable, preset: Preset, opts: Options, file: str) 
     if rule is not None:
         frame = rule(frame, raw.frame)
     frame["sku"] = clean_id(frame["sku"].astype(str))
-    reasons = pd.Series("", index=frame.index).where(frame["sku"].notna(), "no SKU")
+    reasons = add_reason(no_reasons(frame.index), frame["sku"].isna(), Message("skip.no_sku"))
     if "price_group" in frame:
         group = frame["price_group"].str.strip()
-        reasons = reasons.where((reasons != "") | group.isin(["", "EK"]),
-                                "customer group " + group + " (only end-customer prices EK are used)")
+        other = ~group.isin(["", "EK"])
+        reasons = add_reason(reasons, other, per_value(group.where(other), "skip.customer_group", "group"))
     if "from_quantity" in frame:
         start = frame["from_quantity"].str.strip()
-        reasons = reasons.where((reasons != "") | start.isin(["", "1"]),
-                                "graduated price from quantity " + start)
+        graduated = ~start.isin(["", "1"])
+        reasons = add_reason(reasons, graduated,
+                             per_value(start.where(graduated), "skip.graduated_price", "start"))
     skip = reasons != ""
     decimal, bad = _numbers(frame, NUMERIC_PRODUCT_FIELDS, cols, opts, file, skip)
-    reasons = reasons.where(~bad | (reasons != ""), "value is not a number")
+    reasons = add_reason(reasons, bad, Message("skip.not_a_number"))
     price = frame["current_price"]
     if "sale_price" in frame:
         price = frame["sale_price"].where(frame["sale_price"].notna(), price)
@@ -360,7 +382,7 @@ def normalize_products(raw: RawTable, preset: Preset, opts: Options, file: str) 
     out = out.loc[~skip]
     dup = out["sku"].duplicated(keep="last")
     if dup.any():
-        warnings.append(f"{int(dup.sum())} SKU(s) appear more than once; the last row of each is used")
+        warnings.append(Message("duplicate_skus", {"count": int(dup.sum())}))
         out = out.loc[~dup]
     facts = {"decimal": decimal, "date_format": None, "date_ambiguous": False,
              "date_candidates": [], "columns": cols, "reversed": 0}

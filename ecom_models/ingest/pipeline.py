@@ -16,6 +16,7 @@ from pathlib import Path
 import pandas as pd
 
 from .errors import IngestError
+from ..messages import Message, coded
 from .normalize import Normalized, Options, normalize_orders, normalize_products
 from .presets import Preset, pick_preset
 from .reader import RawTable, read_table
@@ -47,21 +48,17 @@ def read_and_detect(raw: bytes, file_name: str, fmt: str, opts: Options, progres
     step = progress or (lambda fraction, message: None)
     max_mb = MAX_UPLOAD_MB
     if upload_limit and len(raw) > max_mb * 1024 * 1024:
-        raise IngestError(f"the file is {len(raw) / 1024 / 1024:,.0f} MB, above the upload "
-                          f"limit of {max_mb:,.0f} MB", file=file_name,
-                          hint="compress it with gzip (exports shrink about 6×; .gz files are "
-                               "read directly), import it on the command line, which has no "
-                               "limit, or export a shorter date range")
+        raise IngestError(code="file_too_large",
+                          params={"size_mb": len(raw) / 1024 / 1024, "limit_mb": max_mb},
+                          file=file_name, hint_code="hint.upload_too_large")
     step(0.05, "reading")
     table = read_table(raw, file_name, skip_bad_rows=opts.skip_bad_rows)
     preset, recognised = pick_preset(table.header, fmt)
     if not recognised and not opts.mapping:
         raise IngestError(
-            "the format was not recognised from the header "
-            f"({', '.join(table.header[:15])}{' …' if len(table.header) > 15 else ''})",
-            file=file_name, line=table.detected.get("header_line"),
-            hint="choose the shop system, or the generic format with a column mapping "
-                 "(CLI: --format generic --map sku=COLUMN ...)")
+            code="unknown_format",
+            params={"columns": ", ".join(table.header[:15]) + (" …" if len(table.header) > 15 else "")},
+            file=file_name, line=table.detected.get("header_line"), hint_code="hint.generic_format")
     step(0.3, "checking values")
     return table, preset
 
@@ -69,7 +66,7 @@ def read_and_detect(raw: bytes, file_name: str, fmt: str, opts: Options, progres
 def _rejection(exc: Exception, file_name: str) -> IngestError:
     if isinstance(exc, IngestError):
         return exc if exc.file else exc.with_file(file_name)
-    return IngestError(str(exc), file=file_name, hint="check the import settings")
+    return IngestError(str(exc), file=file_name, hint_code="hint.check_settings")
 
 
 def prepare(raw: bytes, file_name: str, fmt: str = "auto", options: Options | None = None,
@@ -103,10 +100,12 @@ def build_report(file_name: str, preset: Preset, detected: dict, rows_read: int,
     rows, skipped = result.frame, result.skipped
     if bad_rows:
         skipped = pd.concat([skipped, pd.DataFrame(
-            [{"line": b["line"], "reason": b["problem"]} for b in bad_rows])], ignore_index=True)
+            {"line": [b["line"] for b in bad_rows],
+             "reason": pd.Series([b["problem"] for b in bad_rows], dtype=object)})], ignore_index=True)
+    reason_codes = skipped_reason_codes(skipped["reason"])
     report = {
         "file": file_name, "format": preset.name, "format_label": preset.label,
-        "kind": preset.kind,
+        "format_code": preset.label_code, "kind": preset.kind,
         "detected": {"format": preset.name, "encoding": detected.get("encoding"),
                      "delimiter": detected.get("delimiter"),
                      "delimiter_name": detected.get("delimiter_name"),
@@ -120,13 +119,14 @@ def build_report(file_name: str, preset: Preset, detected: dict, rows_read: int,
         "rows_imported": int(rows_read - len(skipped)),
         "rows_skipped": int(len(skipped)),
         "lines_stored": int(len(rows)),
-        "skipped_reasons": {str(k): int(v) for k, v in skipped["reason"].value_counts().items()},
+        # {English reason: rows} (CLI, JSON); the same as codes for pages: [{code, params, rows}]
+        "skipped_reasons": {text: item["rows"] for text, item in reason_codes.items()},
+        "skipped_reason_codes": list(reason_codes.values()),
         "skipped_examples": skipped.head(SKIPPED_EXAMPLES).to_dict("records"),
-        "warnings": result.warnings + list(preset.notes),
+        "warnings": result.warnings + [Message(code) for code in preset.note_codes],
     }
     if preset.kind == "orders" and rows["customer_id"].notna().any():
-        report["warnings"].append("customer ids are stored as keyed pseudonyms, never in clear "
-                                  "(e-mail addresses included)")
+        report["warnings"].append(Message("pseudonyms"))
     if preset.kind == "orders":
         dated = rows["ordered_at"].dropna()
         report.update({
@@ -150,6 +150,22 @@ def build_report(file_name: str, preset: Preset, detected: dict, rows_read: int,
         report.update({"products": int(len(rows)),
                        "with_unit_cost": int(rows["unit_cost"].notna().sum())})
     return report
+
+
+def skipped_reason_codes(reasons: pd.Series) -> dict[str, dict]:
+    """English text of each skip reason -> ``{"code", "params", "rows"}``, most rows first
+    (a plain-text reason gets ``code`` None and its text as ``params["text"]``)."""
+    codes, uniques = pd.factorize(reasons.to_numpy(dtype=object))
+    rows = pd.Series(codes).value_counts()
+    out: dict[str, dict] = {}
+    for i, n in rows.items():
+        reason = uniques[int(i)]
+        found = coded(reason)
+        item = ({"code": found[0], "params": found[1]} if found
+                else {"code": None, "params": {"text": str(reason)}})
+        entry = out.setdefault(str(reason), {**item, "rows": 0})
+        entry["rows"] += int(n)
+    return out
 
 
 def channel_of(prepared: Prepared, options: Options | None = None) -> str:
@@ -198,15 +214,12 @@ def storage_error(exc: Exception, file_name: str, db: Path | str) -> IngestError
             or getattr(exc, "errno", None) in (errno.ENOSPC, errno.EFBIG)):
         # SQLite reports a full disk as SQLITE_FULL, and a refused write (file size limit,
         # failing disk) as SQLITE_IOERR 'disk I/O error'
-        problem = "the disk is full or refuses writes: nothing was imported"
-        hint = "free some disk space, then import the file again"
+        code, params, hint = "disk_full", {}, "hint.free_disk"
     elif "readonly" in text or "read-only" in text or getattr(exc, "errno", None) in (errno.EACCES, errno.EROFS):
-        problem = f"the store {db} cannot be written: nothing was imported"
-        hint = "check the folder's permissions or choose another store (--db)"
+        code, params, hint = "store_readonly", {"db": str(db)}, "hint.store_permissions"
     else:
-        problem = f"the store {db} could not be written ({exc}): nothing was imported"
-        hint = "try again; if it keeps failing, check the disk"
-    return IngestError(problem, file=file_name, hint=hint)
+        code, params, hint = "store_write_failed", {"db": str(db), "detail": str(exc)}, "hint.try_again"
+    return IngestError(code=code, params=params, file=file_name, hint_code=hint)
 
 
 def store_meta(file_name: str, digest: str, preset: Preset, report: dict) -> dict:
@@ -269,6 +282,6 @@ def import_file(path: Path | str, db: Path | str, fmt: str = "auto",
         raw = path.read_bytes()
     except OSError as exc:
         return outcome(path.name, "rejected", None,
-                       error=IngestError(f"the file cannot be opened ({exc.strerror})",
-                                         file=path.name, hint="check the path"))
+                       error=IngestError(code="cannot_open", params={"detail": str(exc.strerror)},
+                                         file=path.name, hint_code="hint.check_path"))
     return import_bytes(raw, path.name, db, fmt, options, progress, upload_limit=False)

@@ -30,7 +30,12 @@ UCI_NON_PRODUCT_PATTERN = re.compile(r"^(gift_0001_|DCGS)", re.IGNORECASE)
 
 @dataclass(frozen=True)
 class Preset:
-    """One export layout. ``columns`` maps canonical field -> accepted header spellings."""
+    """One export layout. ``columns`` maps canonical field -> accepted header spellings.
+
+    ``label`` and ``notes`` are the English the CLI prints; pages word them from the message
+    codes ``label_code`` (``format.<name>``) and ``note_codes`` (``note.<name>.<n>``, 1-based),
+    whose English in ``ecom_models/messages/en.py`` is the same text.
+    """
 
     name: str
     label: str
@@ -43,6 +48,14 @@ class Preset:
     date_format: str | None = None             # when the shop's format is known for sure
     notes: tuple[str, ...] = field(default_factory=tuple)
     ledger: bool = False                       # rows are events (see store.line_identity)
+
+    @property
+    def label_code(self) -> str:
+        return f"format.{self.name}"
+
+    @property
+    def note_codes(self) -> tuple[str, ...]:
+        return tuple(f"note.{self.name}.{i}" for i in range(1, len(self.notes) + 1))
 
 
 PRESETS: dict[str, Preset] = {p.name: p for p in [

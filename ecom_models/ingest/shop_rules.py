@@ -14,11 +14,17 @@ import numpy as np
 import pandas as pd
 
 from .errors import IngestError
+from ..messages import Message
 from .presets import UCI_NON_PRODUCT_PATTERN, UCI_NON_PRODUCT_SKUS
 
 
 def _blank_to_na(series: pd.Series) -> pd.Series:
     return series.where(series.str.strip() != "")
+
+
+def _no_skip(frame: pd.DataFrame) -> pd.Series:
+    """An empty ``_skip`` column; object dtype, so the ``Message`` reasons keep their code."""
+    return pd.Series("", index=frame.index, dtype=object)
 
 
 def online_retail(frame: pd.DataFrame, raw: pd.DataFrame) -> pd.DataFrame:
@@ -78,8 +84,8 @@ def shopware(frame: pd.DataFrame, raw: pd.DataFrame) -> pd.DataFrame:
     frame["_non_product"] = ~mode.isin(["", "0"])
     status = frame.get("status", pd.Series("", index=frame.index)).str.strip()
     frame["_reverse"] = status == "4"
-    frame["_skip"] = ""
-    frame.loc[status == "-1", "_skip"] = "aborted checkout (order status -1): never an order"
+    frame["_skip"] = _no_skip(frame)
+    frame.loc[status == "-1", "_skip"] = Message("skip.aborted_checkout")
     if "net" in raw and "vat_rate" in frame:
         tax_free = raw["taxFree"].str.strip() == "1" if "taxFree" in raw else False
         frame["_gross"] = (raw["net"].str.strip() == "0").to_numpy() & ~np.asarray(tax_free)
@@ -119,9 +125,8 @@ def magento(frame: pd.DataFrame, raw: pd.DataFrame) -> pd.DataFrame:
                 skus.append(str(item.get("sku", "")))
                 qtys.append(str(item.get("qty", "1")))
             except (json.JSONDecodeError, AttributeError):
-                raise IngestError("the product cell is not valid JSON", line=int(line),
-                                  column="product",
-                                  hint="export the orders again from Magento") from None
+                raise IngestError(code="product_not_json", line=int(line), column="product",
+                                  hint_code="hint.reexport_magento") from None
         frame["sku"], frame["quantity"] = skus, qtys
     if "order_id" not in frame:
         frame["order_id"] = "row-" + frame["_line"].astype(str)
@@ -136,8 +141,8 @@ def ebay(frame: pd.DataFrame, raw: pd.DataFrame) -> pd.DataFrame:
     first = raw.iloc[:, 0].str.strip()
     second = raw.iloc[:, 1].str.strip() if raw.shape[1] > 1 else pd.Series("", index=raw.index)
     footer = second.str.contains("record(s) downloaded", regex=False) | first.str.startswith("Seller ID")
-    frame["_skip"] = ""
-    frame.loc[footer.to_numpy(), "_skip"] = "download footer (record count / seller id)"
+    frame["_skip"] = _no_skip(frame)
+    frame.loc[footer.to_numpy(), "_skip"] = Message("skip.download_footer")
     return frame
 
 
@@ -163,8 +168,8 @@ def amazon_settlement(frame: pd.DataFrame, raw: pd.DataFrame) -> pd.DataFrame:
     """Amazon settlement flat file: one row per amount. 'Principal' amounts become product
     lines (line total = amount); every other amount a non-product line named after its type."""
     kind = raw["transaction-type"].str.strip()
-    frame["_skip"] = ""
-    frame.loc[kind == "", "_skip"] = "settlement summary row (totals of the whole settlement)"
+    frame["_skip"] = _no_skip(frame)
+    frame.loc[(kind == "").to_numpy(), "_skip"] = Message("skip.settlement_summary")
     settlement = raw["settlement-id"].str.strip()
     if "currency" in frame:  # only the summary row names the currency
         named = frame["currency"].str.strip()

@@ -51,20 +51,10 @@ worse baseline forecast held out treat caution flagged implausible
 SENTENCE = re.compile(r"[A-Za-zÄÖÜäöüß]+")
 
 
-# English that comes from files the lead engineer is rewriting right now (import presets'
-# labels and notes, normalize/pipeline warnings, shop rules' skip reasons). They are to become
-# message codes (ecom_models/messages: see its module comment); until then they are listed
-# here, kept out of the page checks, and test_pending_english_is_gone fails as soon as they
-# are German (xfail strict), so this list can only shrink.
-PENDING = (
-    r"Shopware 5 orders export",                       # presets.py: preset label
-    r"line\(s\) had prices including VAT",             # normalize.py / pipeline.py warning
-    r"Lines with mode ≠ 0",                            # presets.py: Shopware note
-    r"The country comes from the customers export",    # presets.py / pipeline.py note
-    r"customer ids are stored as keyed pseudonyms",    # pipeline.py note
-    r"aborted checkout \(order status -1\)",           # shop_rules.py skip reason
-    r"Prices are stored net of VAT",                   # normalize.py / pipeline.py note
-)
+# English known to be left on a page and being converted elsewhere (patterns), kept out of
+# the page checks; empty now: the import presets' labels and notes, the normalize/pipeline
+# warnings and the shop rules' skip reasons are message codes (ecom_models/messages).
+PENDING: tuple[str, ...] = ()
 
 
 def _unescape(text: str) -> str:
@@ -288,11 +278,18 @@ def test_language_switch_keeps_every_control(demo_app):
     assert at.radio(key="mode").value == "price" and at.selectbox(key="goal").value == "revenue"
 
 
-@pytest.mark.xfail(strict=True, reason="lead engineer converts presets/normalize/pipeline/shop_rules "
-                                       "to message codes (issue 14 section 6)")
-def test_pending_english_is_gone(shop_store):
+def test_import_notes_warnings_and_skip_reasons_are_german(shop_store):
+    """The report of the Shopware export words the layout's name and notes, the VAT and
+    pseudonym warnings and the skip reasons (message codes) in German."""
     at = german_data_page()
     shopware = shared_path("shopware5", "export_orders.csv")
     upload(at, shopware.name, shopware.read_bytes())
+    text = _unescape(" ".join(visible_text(at)))
+    for german in ("Shopware-5-Bestellexport", "hatten Preise inklusive MwSt.",
+                   "Zeilen mit mode ≠ 0", "Das Land kommt aus dem Kundenexport",
+                   "Kundennummern werden als verschlüsselte Pseudonyme gespeichert",
+                   "abgebrochener Bestellvorgang (Bestellstatus -1)",
+                   "Preise werden netto gespeichert"):
+        assert german in text, german
     left = [text for text in visible_text(at) if pending(text)]
     assert not left, left
