@@ -212,6 +212,11 @@ LOCAL_KEYS = frozenset({
     "scn_title", "scn_note", "scn_save", "scn_pick", "scn_compare", "scn_rename", "scn_renote",
     "scn_update", "scn_delete", "scn_delete_sure", "scn_recompute", "dl_scn_html", "dl_scn_csv",
     "dl_scn_xlsx",
+    # Forecast & stock page: the stock table's download; Markets & channels page: the seller
+    # form (saved to the store, not the URL), the exchange-rate editor and its save button,
+    # and the (product, market, channel) the reference values were filled for
+    "dl_stock", "m_seller_country", "m_seller_currency", "m_seller_oss", "m_fx_editor", "m_fx_save",
+    "markets_filled_for",
 })
 
 
