@@ -23,6 +23,7 @@ EN = {
     "col.net": "Net", "col.price_change_pct": "Change (%)", "col.prob_profit_up": "Chance profit rises",
     "col.line_id": "Line id", "col.price_basis": "Price basis (net/gross)", "col.line_total": "Line total",
     "col.line_mode": "Line mode", "col.order_status": "Order status", "col.shipping": "Shipping",
+    "col.event": "Ledger event", "col.reversal": "Netting line",
     # table values
     "value.yes": "yes", "value.no": "no", "ending.whole": "whole amounts",
     "kind.orders": "orders", "kind.products": "products", "kind.customers": "customers",
@@ -77,6 +78,7 @@ DE = {
     "col.sku": "Artikelnummer",
     "col.line_id": "Positions-ID", "col.price_basis": "Preisbasis (netto/brutto)", "col.line_total": "Zeilensumme",
     "col.line_mode": "Zeilenart (Modus)", "col.order_status": "Bestellstatus", "col.shipping": "Versand",
+    "col.event": "Buchungsereignis", "col.reversal": "Gegenbuchung",
     "value.yes": "ja", "value.no": "nein", "ending.whole": "ganze Beträge",
     "kind.orders": "Bestellungen", "kind.products": "Produkte", "kind.customers": "Kunden",
     "kind.stock": "Bestand", "kind.prices": "Preise",
