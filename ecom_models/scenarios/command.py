@@ -18,9 +18,11 @@ def add_parser(sub, db_help: str) -> None:
                                           "the data changed since), list or delete saved ones")
     actions = cmd.add_subparsers(dest="action", required=True)
     save = actions.add_parser("save", help="compute a what-if on the store and save it")
-    save.add_argument("kind", help="what-if kind, e.g. pricing")
+    save.add_argument("kind", help="what-if kind: pricing, bundles, forecast or markets")
     save.add_argument("--set", dest="values", action="append", default=[], metavar="KEY=VALUE",
-                      help="a parameter by its page URL key, e.g. skus=85123A change=10 margin=40")
+                      help="a parameter by its page URL key, e.g. skus=85123A change=10 margin=40 "
+                           "(bundles: b_items=A,B b_discount=10; forecast: f_series=A f_price=5; "
+                           "markets: m_sku=A m_country=AT m_price=29.9)")
     save.add_argument("--title", default="")
     save.add_argument("--note", default="")
     save.add_argument("--parent", help="id of the scenario this one follows (a linked what-if)")
@@ -86,7 +88,11 @@ def _save(args, db: Path) -> int:
             fixed["category_margins"] = category_margins(db)
             if not query.get("currency"):
                 fixed["currency"] = _default_currency(db)
-        inputs = from_url(spec.inputs_cls, spec.fields, query, **fixed)
+            inputs = from_url(spec.inputs_cls, spec.fields, query, **fixed)
+        else:                        # the kind fills what its page fills from the store
+            if args.parent and "parent_id" in {f.name for f in spec.fields}:
+                fixed["parent_id"] = args.parent
+            inputs = spec.build(db, query, **fixed)
         saved = save(db, args.kind, inputs, title=args.title, note=args.note, parent_id=args.parent)
     except (ValueError, LookupError) as exc:
         print(f"error: {exc}", file=sys.stderr)

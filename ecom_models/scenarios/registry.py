@@ -17,6 +17,9 @@ the store path itself). ``settings_fn(inputs) -> dict``: the estimator settings 
 depend on, pinned in the saved scenario (default: none). ``model_sources``: subpackages of
 ``ecom_models`` (folders or ``.py`` files) whose code the results depend on; their content
 hash is the model version, so a saved scenario can say that the model changed since.
+``build_fn(db, query) -> inputs``: the record from page-URL ``KEY=VALUE`` text (the command
+line's ``--set``), filling what the page fills from today's store for keys left out (e.g.
+the currency, the shop, a market's reference values); default: ``fields.from_url``.
 """
 from __future__ import annotations
 
@@ -41,6 +44,7 @@ class ScenarioKind:
     load_fn: Callable[[Path, Any], Any] | None = None
     settings_fn: Callable[[Any], dict] | None = None
     model_sources: tuple[str, ...] = ()
+    build_fn: Callable[[Path, dict], Any] | None = None
 
     @property
     def fields(self) -> tuple[Field, ...]:
@@ -57,6 +61,14 @@ class ScenarioKind:
     def load(self, db: Path, inputs: Any) -> Any:
         return self.load_fn(db, inputs) if self.load_fn else db
 
+    def build(self, db: Path, query: dict[str, str], **fixed) -> Any:
+        """The inputs record from URL-key text (``FieldError``/``ValueError`` naming the key)."""
+        if self.build_fn:
+            return self.build_fn(db, query, **fixed)
+        from .fields import from_url
+
+        return from_url(self.inputs_cls, self.fields, query, **fixed)
+
     def settings(self, inputs: Any) -> dict:
         return self.settings_fn(inputs) if self.settings_fn else {}
 
@@ -67,16 +79,19 @@ class ScenarioKind:
 
 
 _KINDS: dict[str, ScenarioKind] = {}
-_BUILTIN = {"pricing": "ecom_models.scenarios.pricing"}   # registered on first use
+_BUILTIN = {"pricing": "ecom_models.scenarios.pricing",      # registered on first use
+            "bundles": "ecom_models.scenarios.bundles",
+            "forecast": "ecom_models.scenarios.forecast",
+            "markets": "ecom_models.scenarios.markets"}
 
 
 def register(kind: str, inputs_cls: type, compute_fn: Callable[[Any, Any], dict], *,
              load_fn: Callable | None = None, settings_fn: Callable | None = None,
-             model_sources: tuple[str, ...] = ()) -> ScenarioKind:
+             model_sources: tuple[str, ...] = (), build_fn: Callable | None = None) -> ScenarioKind:
     """Register (or re-register, e.g. on a module reload) a what-if kind; returns it."""
     if not kind.isidentifier() or not kind.islower():
         raise ValueError(f"a scenario kind is a lower-case name, got {kind!r}")
-    entry = ScenarioKind(kind, inputs_cls, compute_fn, load_fn, settings_fn, tuple(model_sources))
+    entry = ScenarioKind(kind, inputs_cls, compute_fn, load_fn, settings_fn, tuple(model_sources), build_fn)
     _KINDS[kind] = entry
     return entry
 

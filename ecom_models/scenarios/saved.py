@@ -70,6 +70,7 @@ def save(db: Path | str, kind: str, inputs: Any, *, title: str = "", note: str =
     spec = get_kind(kind)
     if not isinstance(inputs, spec.inputs_cls):
         raise TypeError(f"{kind} scenarios take {spec.inputs_cls.__name__}")
+    parent_id = parent_id or getattr(inputs, "parent_id", None)   # a record that names its step before
     hashes = table.imports_seen(db)
     results = spec.compute_fn(inputs, spec.load(Path(db), inputs) if data is None else data)
     pins = {"imports": hashes, "settings": spec.settings(inputs)}
