@@ -302,4 +302,23 @@ TEXT = {
     "market.regime.import_ch": "Schweiz: Einfuhrsteuer und Verzollungsgebühr des Zustellers (Zoll standardmäßig 0 %: Industriezölle seit 2024 abgeschafft)",
     "market.regime.import_ch_below_minimum": "Schweiz: keine Einfuhrsteuer (Steuer höchstens {minimum:,.0f} {currency}); Verzollungsgebühr des Zustellers",
     "market.regime.import_no_de_minimis": "keine Zollfreigrenze: Zoll auf jedes Paket, Verzollungsgebühr des Zustellers",
+    # ---- Sortiment (Issue 20): warum ein Artikel ein Ladenhüter ist, und was zu tun ist
+    "portfolio.reason.idle": "seit {days} Tagen kein Verkauf",
+    "portfolio.reason.declining": "Absatz {trend:.0f} % unter den 13 Wochen davor",
+    "portfolio.reason.slow_cover": "Bestand reicht beim jüngsten Tempo {cover:.0f} Wochen",
+    "portfolio.action.reduce_price": "Preis senken: Die Nachfrage reagiert stark (Elastizität {elasticity:.1f}, "
+                                     "90 % {low:.1f} bis {high:.1f}); {cut:.0f} % weniger sollten etwa "
+                                     "{units_pct:+.0f} % mehr Stück bringen",
+    "portfolio.action.bundle": "mit {partner} {partner_name} bündeln (in {together:,d} Bestellungen zusammen "
+                               "gekauft, {lift:.1f}-mal so oft wie zufällig)",
+    "portfolio.action.delist": "auslisten: nicht nachbestellen und den Bestand abverkaufen",
+    "rfm.champions": "Top-Kunden", "rfm.loyal": "treu", "rfm.new": "neu", "rfm.promising": "vielversprechend",
+    "rfm.attention": "brauchen Aufmerksamkeit", "rfm.at_risk": "gefährdet", "rfm.hibernating": "eingeschlafen",
+    "nps.bad_score": "„{value}“ ist keine Bewertung von 0 bis 10",
+    "nps.no_score_column": "keine Bewertungsspalte gefunden (gesucht: {names})",
+    "nps.unknown_column": "die Datei hat keine Spalte „{column}“",
+    "nps.no_responses": "die Datei enthält keine beantwortete Bewertung",
+    "nps.bad_date": "„{value}“ ist kein Datum",
+    "hint.nps_score": "korrigieren Sie den Wert (ganze Zahlen 0–10) oder leeren Sie ihn, um die Antwort auszulassen",
+    "hint.nps_column": "nennen Sie die Bewertungsspalte (CLI: --score-column NAME)",
 }

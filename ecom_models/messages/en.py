@@ -303,6 +303,25 @@ TEXT = {
     "market.regime.import_ch": "Switzerland: import VAT and carrier clearance fee (duty default 0 %: industrial tariffs abolished 2024)",
     "market.regime.import_ch_below_minimum": "Switzerland: import VAT not levied (tax at most {currency} {minimum:,.0f}); carrier clearance fee",
     "market.regime.import_no_de_minimis": "no duty-free limit: duty on every parcel, carrier brokerage fee",
+    # ---- portfolio (issue 20): why a product is a sleeper, and what to do
+    "portfolio.reason.idle": "no sale for {days} days",
+    "portfolio.reason.declining": "units down {trend:.0f} % on the 13 weeks before",
+    "portfolio.reason.slow_cover": "stock lasts {cover:.0f} weeks at the recent rate",
+    "portfolio.action.reduce_price": "reduce the price: demand reacts strongly (elasticity {elasticity:.1f}, "
+                                     "90 % {low:.1f} to {high:.1f}); a {cut:.0f} % cut should sell about "
+                                     "{units_pct:+.0f} % more units",
+    "portfolio.action.bundle": "bundle it with {partner} {partner_name} (bought together in {together:,d} "
+                               "orders, {lift:.1f}× more often than chance)",
+    "portfolio.action.delist": "delist it: stop reordering and clear the stock",
+    "rfm.champions": "champions", "rfm.loyal": "loyal", "rfm.new": "new", "rfm.promising": "promising",
+    "rfm.attention": "need attention", "rfm.at_risk": "at risk", "rfm.hibernating": "hibernating",
+    "nps.bad_score": "'{value}' is not a score from 0 to 10",
+    "nps.no_score_column": "no score column found (looked for {names})",
+    "nps.unknown_column": "the file has no column '{column}'",
+    "nps.no_responses": "the file holds no answered score",
+    "nps.bad_date": "'{value}' is not a date",
+    "hint.nps_score": "correct the value (whole numbers 0–10), or clear it to leave the response out",
+    "hint.nps_column": "name the score column (CLI: --score-column NAME)",
 }
 
 CLI = {
