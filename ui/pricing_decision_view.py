@@ -40,6 +40,11 @@ def catalogue_basis(row: pd.Series, currency: str) -> None:
     apart = t("pv2.apart", other=number(other, L)) if other > 0 else t("pv2.apart_none")
     st.markdown(t("pv2.catalogue", price=money(row["current_price"], currency, L),
                   std=number(tiers["standard"], L), all=number(total, L), apart=apart))
+    if not row.get("n_price_changes"):
+        st.markdown(t("pv2.basis_none", price=money(row["current_price"], currency, L),
+                      promo=number(row.get("n_promo_weeks", 0), L),
+                      stockout=_weeks(row.get("unavailable_weeks", 0) or 0)))
+        return
     st.markdown(t("pv2.basis", changes=number(row.get("n_price_changes", 0), L),
                   low=money(row.get("price_min_seen"), currency, L),
                   high=money(row.get("price_max_seen"), currency, L),
@@ -81,7 +86,10 @@ def margin_dependence(dec, row: pd.Series, currency: str) -> None:
             t("pv2.col.beats"): chance(m.get("prob_beats_current"), L),
         })
     if rows:
-        st.dataframe(pd.DataFrame(rows), hide_index=True, width="stretch")
+        table = pd.DataFrame(rows)
+        if not any(m.get("price") is not None for m in dec.by_margin):   # no answer at any margin
+            table = table.iloc[:, :3]
+        st.dataframe(table, hide_index=True, width="stretch")
     st.info(t("pv2.costs_invite"))
 
 
@@ -156,7 +164,8 @@ def test_plan(plan, names, currency: str, max_weeks: int = 26) -> None:
     if 2 * n > 52:
         st.warning(t("pv2.test.too_long", weeks=_weeks(2 * n)))
     else:
-        st.markdown(t("pv2.test.result", n=number(len(plan.per_sku), L), weeks=_weeks(2 * n), per=_weeks(n),
+        st.markdown(t("pv2.test.result" if len(plan.per_sku) > 1 else "pv2.test.result_one",
+                      n=number(len(plan.per_sku), L), weeks=_weeks(2 * n), per=_weeks(n),
                       start=day(weeks["week_start"].iloc[0].date(), L),
                       end=day((weeks["week_start"].iloc[-1] + pd.Timedelta(days=6)).date(), L)))
     per = plan.per_sku

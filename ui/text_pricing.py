@@ -24,6 +24,9 @@ EN = {
     "pv2.basis": "Estimated from **{changes}** real catalogue-price changes (prices sold at: "
                  "{low} – {high}); {promo} promotion weeks are allowed for; {stockout} look like "
                  "a stock-out and are not read as zero demand.",
+    "pv2.basis_none": "The catalogue price never changed ({price}), so your data cannot show how "
+                      "demand responds to it: a price test can (see the price test plan). {promo} "
+                      "promotion weeks are allowed for; {stockout} look like a stock-out.",
     "pv2.units_note": "Units are those of regular customers at the catalogue price (see below); "
                       "traders' and guests' orders are not in these figures.",
     "pv2.no_substitution": "A category what-if changes every product's price at once and adds up "
@@ -82,6 +85,8 @@ EN = {
                                "a trustworthy estimate.",
     "pv2.test.result": "Testing these {n} products together takes **{weeks}** ({per} at each price), "
                        "from {start} to {end}.",
+    "pv2.test.result_one": "Testing this product takes **{weeks}** ({per} at each price), from "
+                           "{start} to {end}.",
     "pv2.test.too_long": "At these volumes the test would take **{weeks}**: too long to be practical. "
                          "Test a bigger change or more products together.",
     "pv2.test.per_sku": "Per product (tested alone, at most {max} weeks is practical)",
@@ -134,6 +139,10 @@ DE = {
     "pv2.basis": "Geschätzt aus **{changes}** echten Listenpreisänderungen (verkauft zu "
                  "{low} – {high}); {promo} Aktionswochen sind berücksichtigt; {stockout} sehen nach "
                  "einem Ausverkauf aus und zählen nicht als Nullnachfrage.",
+    "pv2.basis_none": "Der Listenpreis hat sich nie geändert ({price}), daher können Ihre Daten "
+                      "nicht zeigen, wie die Nachfrage darauf reagiert: Ein Preistest kann es (siehe "
+                      "Preistest-Plan). {promo} Aktionswochen sind berücksichtigt; {stockout} sehen "
+                      "nach einem Ausverkauf aus.",
     "pv2.units_note": "Stückzahlen von Stammkunden zum Listenpreis (siehe unten); Bestellungen von "
                       "Händlern und Gästen sind in diesen Zahlen nicht enthalten.",
     "pv2.no_substitution": "Eine Kategorie-Simulation ändert den Preis aller Produkte zugleich und "
@@ -192,6 +201,8 @@ DE = {
                                "bereits eine verlässliche Schätzung.",
     "pv2.test.result": "Diese {n} Produkte gemeinsam zu testen dauert **{weeks}** ({per} je Preis), "
                        "von {start} bis {end}.",
+    "pv2.test.result_one": "Dieses Produkt zu testen dauert **{weeks}** ({per} je Preis), von "
+                           "{start} bis {end}.",
     "pv2.test.too_long": "Bei diesen Mengen dauerte der Test **{weeks}**: zu lang. Testen Sie eine "
                          "größere Änderung oder mehr Produkte gemeinsam.",
     "pv2.test.per_sku": "Je Produkt (allein getestet; höchstens {max} Wochen sind praktikabel)",

@@ -138,3 +138,22 @@ def test_a_selection_mixing_estimable_and_not_estimable_products_adds_both(sw_db
     assert units_mixed > units_alone + 10            # SW20006 sells ~20 a week
     assert "Chance profit rises" in [m.label for m in mixed.metric]
     assert number(metric(mixed, "Chance profit rises")) > 0
+
+
+def test_every_new_string_has_its_german_and_the_page_speaks_german(sw_db, monkeypatch):
+    from ui import text_pricing
+
+    assert set(text_pricing.EN) == set(text_pricing.DE)
+    monkeypatch.setenv("ECOM_DB", str(sw_db))
+    at = AppTest.from_file(str(REPO / "app.py"), default_timeout=300)
+    at.query_params["lang"] = "de"
+    at.run()
+    at.query_params["skus"] = TOP_SW
+    at.switch_page("pages/pricing.py").run()
+    assert not at.exception, at.exception
+    words = texts(at).replace("\xa0", " ")
+    assert at.title[0].value == "Preis-Simulation"
+    assert "Listenpreis heute **34,37 €**" in words               # numbers and money the German way
+    assert "Stückkosten 20,93 € aus der Produktdatei" in words
+    assert "Außerhalb aller erprobten Preise: erst testen." in words
+    assert {"Mit Preiseffekt", "Gleiches Modell ohne Preis", "Wie letzte Woche"} <= {m.label for m in at.metric}
