@@ -187,6 +187,22 @@ PARAMS: dict[str, Param] = {p.key: p for p in [
     Param("m_fixed", 5000.0, _parse_float(0.0, 1e8), "fixed costs"),
     Param("m_units", None, _parse_float(0.0, 1e7), "units per month"),
     Param("m_compare", ("AT", "CH", "FR", "GB", "NL", "US"), _parse_names, "markets compared"),
+    # Portfolio page (pages/portfolio.py): ABC/XYZ thresholds, window, sleepers, returns
+    Param("p_currency", None, _parse_text, "currency"),
+    Param("p_by", "revenue", _parse_choice("revenue", "profit"), "ABC by"),
+    Param("p_a", 80.0, _parse_float(50.0, 95.0), "A share %"),
+    Param("p_b", 15.0, _parse_float(1.0, 45.0), "B share %"),
+    Param("p_x", 0.5, _parse_float(0.1, 2.0), "X variability"),
+    Param("p_y", 1.0, _parse_float(0.2, 5.0), "Y variability"),
+    Param("p_weeks", 52, _parse_choice_int(13, 26, 52, 104), "weeks analysed"),
+    Param("p_idle", 60, lambda text: int(_parse_float(7, 365)(text)), "days without a sale"),
+    Param("p_rcost", 5.0, _parse_float(0.0, 1000.0), "handling cost per return"),
+    # Customers page (pages/customers.py): group, CLV horizon, survey shown and its segment
+    Param("c_currency", None, _parse_text, "currency"),
+    Param("c_group", "", _parse_text, "customer group"),     # "" = all groups
+    Param("c_horizon", 52, _parse_choice_int(13, 26, 52, 104), "weeks ahead"),
+    Param("c_survey", None, lambda text: int(_parse_float(1, 1e12)(text)), "survey"),
+    Param("c_seg", "", _parse_text, "survey segment"),         # "" = all segments
 ]}
 
 
@@ -211,7 +227,7 @@ LOCAL_KEYS = frozenset({
     # saving a scenario, the Scenarios page's management widgets and downloads
     "scn_title", "scn_note", "scn_save", "scn_pick", "scn_compare", "scn_rename", "scn_renote",
     "scn_update", "scn_delete", "scn_delete_sure", "scn_recompute", "dl_scn_html", "dl_scn_csv",
-    "dl_scn_xlsx",
+    "dl_scn_xlsx", "scn_parent",   # scn_parent: the forecast's price step (a saved price what-if)
     # Forecast & stock page: the stock table's download; Markets & channels page: the seller
     # form (saved to the store, not the URL), the exchange-rate editor and its save button,
     # and the (product, market, channel) the reference values were filled for

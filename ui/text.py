@@ -398,9 +398,9 @@ DE = {
 }
 
 # Table headers and values, detected settings, link notices (ui/wording.py); keys set above win.
-from . import text_scenarios  # noqa: E402  saved scenarios (issue 16)
-EN = {**wording.EN, **text_bundles.EN, **text_forecast.EN, **text_pricing.EN, **text_markets.EN, **text_scenarios.EN, **EN}
-DE = {**wording.DE, **text_bundles.DE, **text_forecast.DE, **text_pricing.DE, **text_markets.DE, **text_scenarios.DE, **DE}
+from . import text_portfolio, text_scenarios  # noqa: E402  saved scenarios (issue 16); portfolio, customers (issue 20)
+EN = {**wording.EN, **text_bundles.EN, **text_forecast.EN, **text_pricing.EN, **text_markets.EN, **text_scenarios.EN, **text_portfolio.EN, **EN}
+DE = {**wording.DE, **text_bundles.DE, **text_forecast.DE, **text_pricing.DE, **text_markets.DE, **text_scenarios.DE, **text_portfolio.DE, **DE}
 TABLES = {"en": EN, "de": DE}
 
 

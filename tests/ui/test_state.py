@@ -96,6 +96,21 @@ VALUES.update({
     # as the default markets: at least one market is compared
     "m_compare": st.lists(codes, min_size=1, max_size=7, unique=True).map(tuple),
 })
+# Portfolio (p_*) and Customers (c_*) pages (issue 20)
+VALUES.update({
+    "p_currency": st.none() | st.sampled_from(["GBP", "EUR", "USD"]),
+    "p_by": st.sampled_from(["revenue", "profit"]),
+    "p_a": _floats(50.0, 95.0), "p_b": _floats(1.0, 45.0),
+    "p_x": _floats(0.1, 2.0), "p_y": _floats(0.2, 5.0),
+    "p_weeks": st.sampled_from([13, 26, 52, 104]),
+    "p_idle": _ints(7, 365),
+    "p_rcost": _floats(0.0, 1000.0),
+    "c_currency": st.none() | st.sampled_from(["GBP", "EUR", "USD"]),
+    "c_group": st.just("") | names,
+    "c_horizon": st.sampled_from([13, 26, 52, 104]),
+    "c_survey": st.none() | st.integers(1, 10**9),
+    "c_seg": st.just("") | names,
+})
 
 
 def test_every_param_has_a_strategy():
