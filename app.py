@@ -15,6 +15,8 @@ PAGES = [
     st.Page("pages/markets.py", title=t("nav.markets"), icon=":material/public:", url_path="markets"),
     st.Page("pages/forecast.py", title=t("nav.forecast"), icon=":material/trending_up:", url_path="forecast"),
     st.Page("pages/scenarios.py", title=t("nav.scenarios"), icon=":material/bookmarks:", url_path="scenarios"),
+    st.Page("pages/portfolio.py", title=t("nav.portfolio"), icon=":material/inventory_2:", url_path="portfolio"),
+    st.Page("pages/customers.py", title=t("nav.customers"), icon=":material/groups:", url_path="customers"),
 ]
 with timed_run() as run:   # server-side run time, only when $ECOM_TIMING_LOG is set (bench/load.py)
     sidebar()

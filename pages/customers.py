@@ -1,0 +1,129 @@
+"""Customers: new vs returning revenue, repeat rates and time between orders per customer
+group, monthly cohorts, RFM segments and the customers' value ahead (BG/NBD + Gamma-Gamma,
+with an interval and a hold-out check); guest orders apart. Inputs live in the URL
+(``c_*``); the numbers are computed once per data version and shared by all sessions."""
+import pandas as pd
+import streamlit as st
+
+from ui import customers_view as cv, datasets, loaders, state
+from ui.formatting import day, money, number, percent, signed_percent, styled
+from ui.safe import md_escape
+from ui.text import frozen, lang, say, t
+
+KEYS = ["c_currency", "c_group", "c_horizon"]
+notices = state.bind(KEYS)
+L = lang()
+st.title(t("customers.title"))
+if not loaders.store_exists() or loaders.lines().empty:
+    st.info(t("common.empty_store"))
+    st.page_link("pages/data.py", label=t("common.go_data"), icon=":material/upload_file:")
+    st.stop()
+
+summary = loaders.currency_summary()
+codes = summary["currency"].tolist()
+if state.value("c_currency") not in (None, *codes):
+    notices.append(state.reject("c_currency", "link.not_currency"))
+currency = state.value("c_currency") or datasets.default_currency(summary)
+groups = cv.customers_run(currency, "").groups
+if state.value("c_group") not in ("", *groups):
+    notices.append(state.reject("c_group", "link.unknown_products"))
+c1, c2 = st.columns(2)
+if len(codes) > 1:
+    st.session_state["c_currency"] = currency
+    c1.selectbox(t("portfolio.currency"), codes, key="c_currency")
+if groups:
+    c2.selectbox(t("customers.group"), ["", *groups], key="c_group",
+                 format_func=frozen(lambda g: t("customers.group_all") if g == "" else g))
+for notice in notices:
+    st.warning(md_escape(notice))
+group = state.value("c_group")
+run = cv.customers_run(currency, group)
+st.caption(t("customers.caption", currency=currency))
+if run.guests["orders"]:
+    st.caption(t("customers.guests", orders=number(run.guests["orders"], L),
+                 revenue=money(run.guests["revenue"], currency, L, 0)))
+if run.orders.empty:
+    state.publish(KEYS)
+    st.info(t("customers.no_customers"))
+    st.stop()
+
+# ---- new vs returning, repeat rate, time between orders
+st.subheader(t("customers.section.new"))
+ra = run.repeat_all.iloc[0]
+m1, m2, m3, m4, m5 = st.columns(5)
+m1.metric(t("customers.metric.customers"), number(ra["customers"], L))
+m2.metric(t("customers.metric.repeat"), percent(ra["repeat_rate"], L, 0), help=t("customers.metric.repeat_help"))
+m3.metric(t("customers.metric.fair"), percent(ra["repeat_rate_fair"], L, 0) if pd.notna(ra["repeat_rate_fair"]) else "–",
+          help=t("customers.metric.fair_help", n=number(ra["eligible"], L)))
+m4.metric(t("customers.metric.opc"), number(ra["orders_per_customer"], L, 1))
+m5.metric(t("customers.metric.gap"), number(ra["median_days_between"], L, 0))
+words = {k: t(f"customers.{k}") for k in ("new", "returning", "month", "revenue")}
+st.altair_chart(cv.new_returning_chart(run.monthly, words, L), width="stretch")
+st.caption(t("customers.new_caption"))
+if len(run.repeat) > 1 or groups:
+    st.markdown("**" + t("customers.by_group") + "**")
+    rp = run.repeat
+    st.dataframe(styled(pd.DataFrame({
+        t("col.group"): rp["group"], t("col.customers"): rp["customers"], t("col.repeat"): rp["repeat_rate"] * 100,
+        t("col.fair"): rp["repeat_rate_fair"] * 100, t("col.opc"): rp["orders_per_customer"],
+        t("col.gap"): rp["median_days_between"]}), L,
+        {t("col.customers"): 0, t("col.repeat"): 0, t("col.fair"): 0, t("col.opc"): 1, t("col.gap"): 0}),
+        hide_index=True)
+
+# ---- cohorts
+st.subheader(t("customers.section.cohorts"))
+curve = run.curve.set_index("k")["retention"] if len(run.curve) else pd.Series(dtype=float)
+st.markdown(t("customers.curve", m1=percent(curve.get(1), L, 0), m6=percent(curve.get(6), L, 0),
+              m12=percent(curve.get(12), L, 0)))
+ct = run.cohorts
+shown = ct.drop(columns="size").mul(100)
+shown.insert(0, t("col.size"), ct["size"])
+shown.columns = [str(c) for c in shown.columns]
+shown.index = [day(d.date(), L) for d in ct.index]
+st.dataframe(styled(shown.reset_index(names=t("col.cohort")), L,
+                    {c: 0 for c in shown.columns}), hide_index=True, width="stretch", height=300)
+st.caption(t("customers.cohorts_caption"))
+
+# ---- RFM
+st.subheader(t("customers.section.rfm"))
+seg = run.rfm
+st.dataframe(styled(pd.DataFrame({
+    t("col.segment"): [say(f"rfm.{s}") for s in seg["segment"]], t("col.customers"): seg["customers"],
+    t("col.share_customers"): seg["share"] * 100, t("col.share_revenue"): seg["revenue_share"] * 100,
+    t("col.recency"): seg["mean_recency_days"], t("col.opc"): seg["mean_orders"]}), L,
+    {t("col.customers"): 0, t("col.share_customers"): 0, t("col.share_revenue"): 0, t("col.recency"): 0,
+     t("col.opc"): 1}), hide_index=True)
+st.caption(t("customers.rfm_caption"))
+
+# ---- CLV
+st.subheader(t("customers.section.clv"))
+st.selectbox(t("customers.horizon"), [13, 26, 52, 104], key="c_horizon")
+state.publish(KEYS)
+horizon = int(state.value("c_horizon"))
+valued = cv.value(currency, group, horizon)
+if valued is None:
+    st.info(t("customers.clv_few"))
+else:
+    result, per_group, check = valued
+    st.markdown(t("customers.clv", weeks=horizon, total=money(result.total, currency, L, 0),
+                  low=money(result.total_low, currency, L, 0), high=money(result.total_high, currency, L, 0)))
+    st.caption(t("customers.clv_caption"))
+    if check is not None:
+        diff = (check["predicted"] - check["actual"]) / check["actual"] if check["actual"] else None
+        st.markdown(t("customers.check", cut=day(check["cut"].date(), L), pred=number(check["predicted"], L),
+                      weeks=check["weeks"], actual=number(check["actual"], L), diff=signed_percent(diff, L, 0)))
+    if len(per_group) > 1:
+        st.dataframe(styled(pd.DataFrame({
+            t("col.group"): per_group["group"], t("col.customers"): per_group["customers"],
+            t("col.clv"): per_group["clv"], t("col.clv_low"): per_group["clv_low"],
+            t("col.clv_high"): per_group["clv_high"], t("col.spend"): per_group["per_customer"]}), L,
+            {t("col.customers"): 0, t("col.clv"): 0, t("col.clv_low"): 0, t("col.clv_high"): 0, t("col.spend"): 0}),
+            hide_index=True)
+    top = result.customers.head(20)
+    st.markdown("**" + t("customers.top") + "**")
+    st.dataframe(styled(pd.DataFrame({
+        t("col.customer"): top["customer_id"].astype(str), t("col.group"): top["customer_group"],
+        t("col.p_alive"): top["p_alive"] * 100, t("col.purchases"): top["purchases"], t("col.spend"): top["spend"],
+        t("col.clv"): top["clv"], t("col.clv_low"): top["clv_low"], t("col.clv_high"): top["clv_high"]}), L,
+        {t("col.p_alive"): 0, t("col.purchases"): 1, t("col.spend"): 2, t("col.clv"): 0, t("col.clv_low"): 0,
+         t("col.clv_high"): 0}), hide_index=True, width="stretch")

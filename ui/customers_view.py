@@ -1,0 +1,77 @@
+"""Glue of the Customers page: per-customer figures computed once per (store version,
+currency, group, horizon) and shared by all sessions (``st.cache_resource``, issue 21);
+built from the shared order-lines copy (``loaders._lines``)."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import altair as alt
+import pandas as pd
+import streamlit as st
+
+from . import loaders
+from .charts import _localised
+
+
+@dataclass(frozen=True)
+class CustomersRun:
+    orders: pd.DataFrame
+    guests: dict
+    groups: tuple
+    monthly: pd.DataFrame
+    repeat: pd.DataFrame
+    repeat_all: pd.DataFrame
+    cohorts: pd.DataFrame
+    curve: pd.DataFrame
+    rfm: pd.DataFrame
+
+
+@st.cache_resource(max_entries=8, show_spinner="Following customers over time …")
+def _run(db: str, version_key: tuple, currency: str, group: str) -> CustomersRun | None:
+    from ecom_models.customers import (cohort_table, customer_orders, guest_orders, new_vs_returning, repeat_rates,
+                                       retention_curve, rfm_table, segment_summary)
+
+    frame = loaders._lines(db, version_key)
+    lines = frame.loc[(frame["currency"] == currency).to_numpy()]
+    orders = customer_orders(lines)
+    groups = tuple(sorted(str(g) for g in orders["customer_group"].dropna().unique()))
+    repeat_groups = repeat_rates(orders, "customer_group") if groups else repeat_rates(orders)
+    if group:
+        orders = orders.loc[(orders["customer_group"] == group).to_numpy()].reset_index(drop=True)
+    if orders.empty:
+        return CustomersRun(orders, guest_orders(lines), groups, pd.DataFrame(), pd.DataFrame(), pd.DataFrame(),
+                            pd.DataFrame(), pd.DataFrame(), pd.DataFrame())
+    cohorts = cohort_table(orders)
+    return CustomersRun(orders, guest_orders(lines), groups, new_vs_returning(orders), repeat_groups,
+                        repeat_rates(orders), cohorts, retention_curve(cohorts), segment_summary(rfm_table(orders)))
+
+
+def customers_run(currency: str, group: str) -> CustomersRun | None:
+    return _run(str(loaders.db_path()), loaders.version(), currency, group)
+
+
+@st.cache_resource(max_entries=8, show_spinner="Estimating customer value …")
+def _value(db: str, version_key: tuple, currency: str, group: str, horizon: int):
+    from ecom_models.customers import by_group, customer_value, holdout_check
+
+    orders = _run(db, version_key, currency, group).orders
+    try:
+        result = customer_value(orders, horizon)
+    except ValueError:
+        return None
+    return result, by_group(result), holdout_check(orders)
+
+
+def value(currency: str, group: str, horizon: int):
+    """(ValueResult, per-group frame, hold-out check) or None with too few customers."""
+    return _value(str(loaders.db_path()), loaders.version(), currency, group, horizon)
+
+
+def new_returning_chart(monthly: pd.DataFrame, words: dict, lang: str) -> alt.Chart:
+    long = monthly.melt(id_vars="period", value_vars=["new_revenue", "returning_revenue"], var_name="kind",
+                        value_name="revenue")
+    long["kind"] = long["kind"].map({"new_revenue": words["new"], "returning_revenue": words["returning"]})
+    chart = alt.Chart(long).mark_bar().encode(
+        x=alt.X("yearmonth(period):T", title=words["month"]), y=alt.Y("revenue:Q", title=words["revenue"], stack=True),
+        color=alt.Color("kind:N", title=None), tooltip=["yearmonth(period):T", "kind:N", alt.Tooltip("revenue:Q", format=",.0f")])
+    return _localised(chart.properties(height=260), lang)
