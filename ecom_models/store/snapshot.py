@@ -43,15 +43,21 @@ def _stamp(version: tuple) -> bytes:
 
 
 def _read_if_current(path: Path, version: tuple) -> pd.DataFrame | None:
+    """The frame stored at ``path`` if it was made from store ``version``, else None.
+    The file is read once and its stamp checked on those very bytes: another process may
+    replace the file at any moment, and a stamp read from one file with the rows of the
+    next would let a writer append its lines twice."""
     import pyarrow as pa
     import pyarrow.parquet as pq
 
     try:
-        if path.exists() and (pq.read_schema(path).metadata or {}).get(VERSION_KEY) == _stamp(version):
-            return pd.read_parquet(path)
+        data = path.read_bytes()
+        table = pq.read_table(pa.BufferReader(data))
     except (OSError, pa.ArrowException):
-        pass  # unreadable snapshot: the caller rebuilds it
-    return None
+        return None   # missing or unreadable: the caller rebuilds it
+    if (table.schema.metadata or {}).get(VERSION_KEY) != _stamp(version):
+        return None
+    return table.to_pandas()
 
 
 def _write(path: Path, frame: pd.DataFrame, version: tuple) -> None:
