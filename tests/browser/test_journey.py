@@ -36,7 +36,7 @@ WAIT_MS = 30_000         # bounded wait for any element / rerender
 KPI = '[data-testid="stMetricValue"]'
 # Hand-computed in tests/app/test_pages.py (revenue 5,923.69 → €5,924; 21 orders; ...).
 SHOWN_ALL = ["€5,924", "21", "74", "€282.08", "13", "1.3%"]
-SHOWN_SCHWEIZ_REVENUE = "€1,452"            # Schweiz: 1,451.79 in 5 orders
+SHOWN_SCHWEIZ_REVENUE = "€1,452"            # Schweiz (stored as CH): 1,451.79 in 5 orders
 # After the Shopware 5 orders export (EUR; 2 orders, 1,001.56 of product lines net of VAT:
 # 836.134 + 196.86 / 1.19): 5,923.69 + 1,001.56 = 6,925.25 → €6,925; 21 + 2 = 23 orders.
 SHOWN_WITH_SHOPWARE = ["€6,925", "23"]
@@ -213,9 +213,9 @@ def test_filter_link_reproduces_the_view_in_a_new_context(chrome, ctx, server):
     before = kpis(page)
     assert before[0] in (SHOWN_ALL[0], SHOWN_WITH_SHOPWARE[0])   # upload journey may have run
 
-    pick(page, "Country", "Schweiz")
+    pick(page, "Country", "Switzerland")     # the export's 'Schweiz', stored as ISO code CH
     expect(page.locator(KPI).first).to_have_text(SHOWN_SCHWEIZ_REVENUE)
-    page.wait_for_url("**country=Schweiz**", timeout=WAIT_MS)
+    page.wait_for_url("**country=CH**", timeout=WAIT_MS)
     wait_overview(page)
     fail_on_exception(page)
     filtered = kpis(page)
@@ -230,7 +230,7 @@ def test_filter_link_reproduces_the_view_in_a_new_context(chrome, ctx, server):
         wait_overview(shared)
         fail_on_exception(shared)
         assert kpis(shared) == filtered
-        assert shared.get_by_role("combobox", name="Country", exact=True).input_value() == "Schweiz"
+        assert shared.get_by_role("combobox", name="Country", exact=True).input_value() == "Switzerland"
         alerts = " ".join(shared.locator('[data-testid="stAlert"]').all_inner_texts())
         assert "default is shown" not in alerts, alerts
         save_screenshot(shared, ARTIFACTS / "overview.png")
