@@ -32,6 +32,10 @@ TEXT_COLUMNS = ("sku", "product", "confidence")
 def numbers_table(saved, lang: str) -> pd.DataFrame:
     """Per-product rows and a total row of the saved results (numbers stay numbers;
     headers in ``lang``; confidence worded)."""
+    if saved.kind != "pricing":    # bundles, forecast, markets: the kind's detail rows
+        from .scenario_kinds import detail_table
+
+        return detail_table(saved.kind, saved.results, lang)
     rows = saved.results.get("per_sku", [])
     frame = pd.DataFrame([{c: r.get(c) for c in TEXT_COLUMNS + NUMBER_COLUMNS} for r in rows],
                          columns=list(TEXT_COLUMNS + NUMBER_COLUMNS))
@@ -136,25 +140,36 @@ def html_report(saved, lang: str, link: str, inputs_rows: list[tuple[str, str]],
         return money(value, currency, lang)
 
     summary = []
-    for key in ("units", "revenue", "profit"):
+    for key in (("units", "revenue", "profit") if saved.kind == "pricing" else ()):
         summary.append([T(f"scn.row.{key}"), fmt(key, totals.get(f"baseline_{key}")), fmt(key, totals.get(key)),
                         fmt(key, totals.get(f"{key}_low")), fmt(key, totals.get(f"{key}_high"))])
-    summary.append([T("scn.row.prob"), "", percent(totals.get("prob_profit_up"), lang, 0), "", ""])
+    if saved.kind == "pricing":
+        summary.append([T("scn.row.prob"), "", percent(totals.get("prob_profit_up"), lang, 0), "", ""])
+    else:
+        from .scenario_kinds import detail_table, key_results
+
+        summary = [[label, base, value, "", ""] for label, value, base in key_results(saved.kind, res, lang)]
     per_sku = [[r.get("sku", ""), r.get("product", ""), T(f"confidence.{r.get('confidence')}"),
                 number(r.get("elasticity"), lang, 2), money(r.get("current_price"), currency, lang),
                 money(r.get("new_price"), currency, lang), number(r.get("units"), lang, 1),
                 money(r.get("profit"), currency, lang)] for r in res.get("per_sku", [])]
+    details = None if saved.kind == "pricing" else detail_table(saved.kind, res, lang)
     figures = []
     for chart_title, spec in charts(saved, lang):
         svg = _svg(spec)
         figures.append(f"<figure>{svg}</figure>" if svg else
                        f"<p>{e(T('report.no_chart'))}</p><pre>{e(json.dumps(spec))}</pre>")
-    assumptions = [T("report.assume.elasticity", interval=number(res.get("interval_pct"), lang)),
+    assumptions = [] if saved.kind != "pricing" else [
+                   T("report.assume.elasticity", interval=number(res.get("interval_pct"), lang)),
                    T("report.assume.baseline"),
                    T("report.assume.cost", margin=number(getattr(inputs, "assumed_margin_pct", None), lang)),
                    T("report.assume.seed", draws=number(getattr(inputs, "n_draws", None), lang),
                      seed=getattr(inputs, "seed", "")),
                    T("report.confidence")]
+    if saved.kind != "pricing":
+        from .scenario_kinds import notes
+
+        assumptions = notes(saved.kind, res, lang)
     settings = json.dumps(saved.pins.get("settings", {}), sort_keys=True)
     parts = [
         f"<h1>{e(T('report.heading', title=title))}</h1>",
@@ -169,7 +184,8 @@ def html_report(saved, lang: str, link: str, inputs_rows: list[tuple[str, str]],
         f"<h2>{e(T('report.charts'))}</h2>", *figures,
         f"<h2>{e(T('report.per_sku'))}</h2>",
         _table([T("col.sku"), T("col.product"), T("col.confidence"), T("col.elasticity"),
-                T("col.current_price"), T("col.new_price"), T("col.units"), T("col.profit")], per_sku),
+                T("col.current_price"), T("col.new_price"), T("col.units"), T("col.profit")], per_sku)
+        if saved.kind == "pricing" else _table(list(map(str, details.columns)), details.astype(str).values.tolist()),
         f"<h2>{e(T('report.assumptions'))}</h2><ul>" + "".join(f"<li>{e(a)}</li>" for a in assumptions) + "</ul>",
         f"<h2>{e(T('report.provenance'))}</h2><ul>"
         f"<li>{e(T('report.fingerprint', n=len(saved.pins.get('imports', [])), fp=saved.fingerprint))}</li>"

@@ -61,14 +61,110 @@ def save_button(currency: str, estimates: pd.DataFrame, unit_costs, names, margi
         inputs = pricing_inputs(currency, margin_table)
     except ValueError:
         return
+    _save_popover("pricing", inputs, PricingData(estimates, unit_costs, names), _default_title(inputs))
+
+
+def save_kind_button(kind: str, inputs, data=None, default_title: str = "") -> None:
+    """The "Save scenario" popover of the Bundles, Forecast or Markets page: saves ``inputs``
+    (the kind's record) with the numbers computed on ``data`` (the page's own loaded data;
+    None = loaded from the store) and shows the share link."""
+    _save_popover(kind, inputs, data, default_title)
+
+
+def save_bundle_button(shop, shown, scenario, date_from, date_to, country: str, mode: str,
+                       responses, why_not) -> None:
+    """The Bundles page's save button: its what-if (``BundleScenario``) with the orders it
+    stands on and the page's loaded baskets, price responses and costs."""
+    from ecom_models.scenarios.bundles import BundleData, BundleInputs
+
+    try:
+        inputs = BundleInputs(channel=shop.channel, skus=scenario.skus,
+                              date_from=date_from.isoformat() if date_from else None,
+                              date_to=date_to.isoformat() if date_to else None, country=country or "",
+                              mode=mode, discount_pct=scenario.discount_pct, bundle_price=scenario.bundle_price,
+                              assumed_elasticity=scenario.assumed_elasticity,
+                              assumed_margin_pct=scenario.assumed_margin_pct, interval_pct=scenario.interval_pct,
+                              draws=scenario.draws)
+    except ValueError:
+        return
+    data = BundleData(shown.baskets, shown.mined.items, responses, why_not,
+                      loaders_unit_costs(shop.channel), shop.currency)
+    price = (money(inputs.bundle_price, shop.currency, lang()) if inputs.mode == "price"
+             else signed_percent(-inputs.discount_pct / 100, lang()))
+    save_kind_button("bundles", inputs, data, t("scn.save.title_bundles", items=" + ".join(inputs.skus),
+                                                  price=price)[:200])
+
+
+def loaders_unit_costs(channel: str):
+    from .bundles_view import unit_costs
+
+    return unit_costs(channel)
+
+
+def save_forecast_button(run, level: str, series: str, scenario, stock_known, elasticity) -> None:
+    """The Forecast page's save button: its what-if and stock settings with the page's shared
+    forecasts; optionally the price change from a saved price what-if (the chain)."""
+    from ecom_models.scenarios.forecast import ForecastData, ForecastInputs
+
+    try:
+        inputs = ForecastInputs(series=series, level=level, horizon_weeks=scenario.horizon_weeks,
+                                price_change_pct=scenario.price_change_pct, promo_week=scenario.promo_week or 0,
+                                promo_discount_pct=scenario.promo_discount_pct,
+                                current_stock_units=scenario.current_stock_units,
+                                lead_time_days=scenario.lead_time_days,
+                                review_period_days=scenario.review_period_days,
+                                service_level_pct=scenario.service_level_pct,
+                                min_order_qty_units=scenario.min_order_qty_units)
+    except ValueError:
+        return
+    save_kind_button("forecast", inputs, ForecastData(run, stock_known, None, elasticity),
+                     t("scn.save.title_forecast", series=series,
+                       change=signed_percent(inputs.price_change_pct / 100, lang()))[:200])
+
+
+def save_market_button(inputs, sku: str, country: str, channel: str, target: float, fixed: float,
+                       units: float | None, ending: str) -> None:
+    """The Markets page's save button: the waterfall's inputs as shown (reference values
+    and the user's edits), the target margin and the entry settings."""
+    from ecom_models.scenarios.markets import MarketScenario
+
+    try:
+        record = MarketScenario.from_inputs(inputs, sku=sku, country=country, channel=channel,
+                                            target_margin_pct=float(target), fixed_costs_base=float(fixed),
+                                            units_per_month=None if units is None else float(units),
+                                            price_ending=str(ending))
+    except ValueError:
+        return
+    save_kind_button("markets", record, None, t("scn.save.title_markets", sku=sku, country=country,
+                                                 price=money(inputs.list_price_gross_local, inputs.currency_local,
+                                                             lang()))[:200])
+
+
+def _parent_choice(inputs):
+    """Forecast: the saved price what-if its price change may come from (the chain)."""
+    from dataclasses import replace
+
+    rows = [r for r in saved_list(loaders.db_path()) if r["kind"] == "pricing"]
+    if not rows:
+        return inputs, False
+    titles = {r["id"]: r["title"] or t("scn.untitled") for r in rows}
+    parent = st.selectbox(t("scn.save.parent"), ["", *titles], key="scn_parent",
+                          format_func=lambda i: titles.get(i) or t("scn.save.parent_none"))
+    return (replace(inputs, parent_id=parent), True) if parent else (inputs, False)
+
+
+def _save_popover(kind: str, inputs, data, default_title: str) -> None:
     with st.popover(t("scn.save.open"), icon=":material/bookmark_add:", help=t("scn.save.help")):
         title = st.text_input(t("scn.save.title"), key="scn_title", max_chars=200,
-                              placeholder=_default_title(inputs))
+                              placeholder=default_title)
         note = st.text_area(t("scn.save.note"), key="scn_note", max_chars=5000)
+        if kind == "forecast":
+            inputs, chained = _parent_choice(inputs)
+            data = None if chained else data       # the price change comes from the chosen step
         if st.button(t("scn.save.button"), key="scn_save", type="primary"):
             try:
-                saved = save(loaders.db_path(), "pricing", inputs, title=title.strip() or _default_title(inputs),
-                             note=note, data=PricingData(estimates, unit_costs, names))
+                saved = save(loaders.db_path(), kind, inputs, title=title.strip() or default_title,
+                             note=note, data=data)
             except (LookupError, ValueError) as exc:
                 st.error(t("scn.save.failed", reason=md_escape(exc)))
                 return
@@ -116,7 +212,12 @@ def inputs_rows(saved, language: str) -> list[tuple[str, str]]:
 
     inputs = saved.inputs
     if not isinstance(inputs, PricingInputs):
-        return [(f.label or f.name, str(getattr(inputs, f.name))) for f in getattr(inputs, "FIELDS", ())]
+        rows = [(text_in(language, "scn.row.kind"), text_in(language, f"scn.kind.{saved.kind}"))]
+        for f in getattr(inputs, "FIELDS", ()):
+            value = getattr(inputs, f.name)
+            rows.append((f.label or f.name, "–" if value is None else
+                         ", ".join(value) if isinstance(value, tuple) else str(value)))
+        return rows
     names = {r.get("sku"): r.get("product") for r in saved.results.get("per_sku", [])}
     scope = (text_in(language, "scn.save.category", name=inputs.category) if inputs.category else
              ", ".join(f"{s} — {names.get(s) or ''}" for s in inputs.skus))
@@ -181,6 +282,9 @@ def show_saved(saved) -> None:
     st.subheader(t("scn.inputs"))
     st.dataframe(pd.DataFrame(inputs_rows(saved, L), columns=[t("scn.input"), t("scn.value")]),
                  hide_index=True, width="stretch")
+    if saved.kind != "pricing":
+        _show_other_kind(saved, check)
+        return
     from .pricing_view import whatif_metrics
 
     st.subheader(t("scn.saved_numbers", when=saved.created_at[:10]))
@@ -197,6 +301,52 @@ def show_saved(saved) -> None:
     if isinstance(saved.inputs, PricingInputs):
         st.page_link("pages/pricing.py", label=t("scn.open_in_page"), icon=":material/sell:",
                      query_params=to_url(saved.inputs, PRICING_FIELDS))
+    _provenance_and_downloads(saved, check)
+
+
+def _metric_row(values: list[tuple[str, str]]) -> None:
+    for column, (label, value) in zip(st.columns(len(values)), values):
+        column.metric(label, value)
+
+
+def _show_other_kind(saved, check) -> None:
+    """The saved numbers of a bundle, forecast or market what-if (as their pages format
+    them), today's beside them when they differ, the details, the chain and the page link."""
+    from . import scenario_kinds as kinds
+
+    L = lang()
+    st.subheader(t("scn.saved_numbers", when=saved.created_at[:10]))
+    _metric_row(kinds.metrics(saved.kind, saved.results, L))
+    parent = saved.results.get("price_from")
+    if parent:
+        step = open_saved(loaders.db_path(), parent)
+        st.caption(t("scn.price_from", change=signed_percent(saved.results["price_change_pct"] / 100, L, 1),
+                     title=md_escape(step.title if step and step.title else t("scn.untitled"))))
+    if check.results_today is not None and not check.same_numbers:
+        st.subheader(t("scn.today_numbers"))
+        _metric_row(kinds.metrics(saved.kind, check.results_today, L))
+        st.markdown(f"**{t('scn.side_by_side')}**")
+        today = {label: value for label, value, _ in kinds.key_results(saved.kind, check.results_today, L)}
+        st.dataframe(pd.DataFrame([{t("scn.input"): label, t("scn.col.saved"): value,
+                                    t("scn.col.today"): today.get(label, "")}
+                                   for label, value, _ in kinds.key_results(saved.kind, saved.results, L)]),
+                     hide_index=True, width="stretch")
+    st.markdown(f"**{t('scn.key_results')}**")
+    st.dataframe(pd.DataFrame([{t("scn.what"): label, t("scn.col.saved"): value, t("scn.baseline"): base}
+                               for label, value, base in kinds.key_results(saved.kind, saved.results, L)]),
+                 hide_index=True, width="stretch")
+    st.markdown(f"**{t('scn.details')}**")
+    st.dataframe(kinds.detail_table(saved.kind, saved.results, L), hide_index=True, width="stretch")
+    for line in kinds.notes(saved.kind, saved.results, L):
+        st.caption("– " + md_escape(line))
+    _chain(saved)
+    st.page_link(kinds.PAGES[saved.kind], label=t("scn.open_in_page"), icon=kinds.ICONS[saved.kind],
+                 query_params=kinds.page_query(saved))
+    _provenance_and_downloads(saved, check)
+
+
+def _provenance_and_downloads(saved, check) -> None:
+    L = lang()
     st.caption(t("scn.fingerprint", short=saved.fingerprint[:12], n=len(saved.pins.get("imports", [])),
                  model=md_escape(saved.app_version)))
     html, csv, xlsx = _report_bytes(saved.id, saved.updated_at, L, share_link(saved.id),
@@ -290,6 +440,10 @@ def compare_frame(records: list, language: str) -> tuple[pd.DataFrame, set[str]]
     from .text import text_in
 
     def results_column(totals: dict, currency: str, baseline: bool) -> dict:
+        if kind != "pricing":
+            from .scenario_kinds import key_results
+
+            return {label: base if baseline else value for label, value, base in key_results(kind, saved.results, language)}
         out = {}
         for key in ("units", "revenue", "profit"):
             fmt = (lambda v: number(v, language, 1)) if key == "units" else (lambda v: money(v, currency, language))
@@ -302,12 +456,14 @@ def compare_frame(records: list, language: str) -> tuple[pd.DataFrame, set[str]]
 
     columns, seen_baselines, input_labels = {}, {}, []
     for n, saved in enumerate(records, start=1):
+        kind = saved.kind
         rows = dict(inputs_rows(saved, language))
         input_labels = input_labels or list(rows)
         rows[text_in(language, "scn.row.saved")] = saved.created_at[:16].replace("T", " ")
         rows[text_in(language, "scn.row.data")] = saved.fingerprint[:12]
         currency = saved.results.get("currency") or ""
-        key = (currency, tuple(sorted(r.get("sku", "") for r in saved.results.get("per_sku", []))), saved.fingerprint)
+        key = (kind, currency, tuple(sorted(r.get("sku", "") for r in saved.results.get("per_sku", []))),
+               saved.fingerprint)
         if key not in seen_baselines:
             name = text_in(language, "scn.baseline") + (f" ({n})" if _many(records) else "")
             seen_baselines[key] = name
@@ -323,6 +479,6 @@ def compare_frame(records: list, language: str) -> tuple[pd.DataFrame, set[str]]
 
 def _many(records: list) -> bool:
     """True when the compared scenarios have more than one baseline."""
-    keys = {(s.results.get("currency"), tuple(sorted(r.get("sku", "") for r in s.results.get("per_sku", []))),
+    keys = {(s.kind, s.results.get("currency"), tuple(sorted(r.get("sku", "") for r in s.results.get("per_sku", []))),
              s.fingerprint) for s in records}
     return len(keys) > 1
