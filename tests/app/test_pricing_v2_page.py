@@ -157,3 +157,40 @@ def test_every_new_string_has_its_german_and_the_page_speaks_german(sw_db, monke
     assert "Stückkosten 20,93 € aus der Produktdatei" in words
     assert "Außerhalb aller erprobten Preise: erst testen." in words
     assert {"Mit Preiseffekt", "Gleiches Modell ohne Preis", "Wie letzte Woche"} <= {m.label for m in at.metric}
+
+
+@pytest.fixture(scope="module")
+def sim_db(tmp_path_factory):
+    """The simulated shop of tests/pricing/sim_shop.py (categories garden, kitchen, toys):
+    its orders as a generic CSV and its products as a Magento products export (categories
+    reach order lines through the products table), both imported by the CLI as one shop."""
+    import pandas as pd
+
+    from tests.pricing.sim_shop import simulate_shop
+
+    folder = tmp_path_factory.mktemp("sim")
+    lines = simulate_shop(seed=1, n_skus=30)["lines"]
+    lines = lines[lines["is_product"]].assign(currency="EUR", product_name=lambda d: "Item " + d["sku"].astype(str))
+    lines.rename(columns={"ordered_at": "date"})[
+        ["order_id", "date", "sku", "product_name", "quantity", "unit_price", "currency"]
+    ].to_csv(folder / "orders.csv", index=False)
+    first = lines.drop_duplicates("sku")
+    pd.DataFrame({"sku": first["sku"], "attribute_set": "Default", "price": first["unit_price"], "qty": 10,
+                  "name": first["product_name"], "categories": first["category"]}).to_csv(
+        folder / "products.csv", index=False)
+    db = folder / "sim.db"
+    for name in ("orders.csv", "products.csv"):
+        run = subprocess.run([sys.executable, "-m", "ecom_models", "import", str(folder / name), "--db", str(db),
+                              "--channel", "sim"], cwd=REPO, capture_output=True, text=True, timeout=600)
+        assert run.returncode == 0, run.stderr
+    return db
+
+
+def test_a_category_what_if_says_substitution_is_not_included(sim_db, monkeypatch):
+    at = open_pricing(sim_db, monkeypatch, category="garden")
+    assert "Substitution between the category's products" in texts(at)
+    single = open_pricing(sim_db, monkeypatch)
+    assert "Substitution between" not in texts(single)
+    # the margin table offers each category and a row for every other product
+    editor = next(df for df in at.dataframe if "category" in df.value.columns)
+    assert editor.value["category"].tolist() == ["garden", "kitchen", "toys", "All other products"]
