@@ -47,10 +47,13 @@ class MergePlan:
         def add(frame: pd.DataFrame, sign: float) -> None:
             if frame.empty:
                 return
-            prod = frame.loc[frame["is_product"].astype(bool).to_numpy()]
-            value = (prod["quantity"].astype(float) * prod["unit_price"].astype(float)).fillna(0.0)
-            for currency, amount in value.groupby(prod["currency"].fillna("")).sum().items():
-                effect[currency] = effect.get(currency, 0.0) + sign * float(amount)
+            product = frame["is_product"].to_numpy().astype(bool)
+            value = np.nan_to_num(pd.to_numeric(frame["quantity"]).to_numpy(dtype=float)
+                                  * pd.to_numeric(frame["unit_price"]).to_numpy(dtype=float))
+            codes, currencies = pd.factorize(frame["currency"].astype(object).fillna("").to_numpy())
+            sums = np.bincount(codes[product], weights=value[product], minlength=len(currencies))
+            for currency, amount in zip(currencies, sums):
+                effect[str(currency)] = effect.get(str(currency), 0.0) + sign * float(amount)
 
         add(self.new, 1.0)
         add(self.changed, 1.0)
