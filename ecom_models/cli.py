@@ -88,6 +88,8 @@ def build_parser() -> argparse.ArgumentParser:
     add_scenario(sub, db_help)
     from .markets.command import add_parser as add_markets
     add_markets(sub, db_help)
+    from .portfolio.command import add_parser as add_portfolio
+    add_portfolio(sub, db_help)
     return parser
 
 
@@ -270,6 +272,12 @@ def cmd_markets(args) -> int:
     return run(args, args.db or default_db_path())
 
 
+def cmd_portfolio(args) -> int:
+    from .portfolio.command import run
+
+    return run(args, args.db or default_db_path())
+
+
 def main(argv: list[str] | None = None) -> int:
     from .store.queries import StoreMissing
 
@@ -278,7 +286,7 @@ def main(argv: list[str] | None = None) -> int:
         return {"import": cmd_import, "summary": cmd_summary, "elasticity": cmd_elasticity,
                 "best-price": cmd_best_price, "demo": cmd_demo, "bundles": cmd_bundles,
                 "forecast": cmd_forecast, "scenario": cmd_scenario,
-                "markets": cmd_markets, "market": cmd_markets}[args.command](args)
+                "markets": cmd_markets, "market": cmd_markets, "portfolio": cmd_portfolio}[args.command](args)
     except StoreMissing as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2

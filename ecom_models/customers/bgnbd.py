@@ -68,7 +68,8 @@ class BetaGeoNBD:
 
         best = None
         for start in (np.zeros(4), np.log([0.5, max(T.mean(), 1.0) / 4, 1.0, 3.0])):
-            res = minimize(nll, start, method="L-BFGS-B", bounds=[(-10, 10)] * 4)
+            res = minimize(nll, start, method="L-BFGS-B", bounds=[(-10, 10)] * 4,
+                           options={"ftol": 1e-13, "gtol": 1e-8, "maxiter": 2000})
             if best is None or res.fun < best.fun:
                 best = res
         self.theta_ = best.x
