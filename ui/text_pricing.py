@@ -84,7 +84,8 @@ EN = {
     "pv2.test.none_suggested": "No product needs a test: every product with recent sales already has "
                                "a trustworthy estimate.",
     "pv2.test.result": "Testing these {n} products together takes **{weeks}** ({per} at each price), "
-                       "from {start} to {end}.",
+                       "from {start} to {end}. Tested together they tell how the group responds, not "
+                       "each product on its own.",
     "pv2.test.result_one": "Testing this product takes **{weeks}** ({per} at each price), from "
                            "{start} to {end}.",
     "pv2.test.too_long": "At these volumes the test would take **{weeks}**: too long to be practical. "
@@ -200,7 +201,8 @@ DE = {
     "pv2.test.none_suggested": "Kein Produkt braucht einen Test: Jedes Produkt mit Verkäufen hat "
                                "bereits eine verlässliche Schätzung.",
     "pv2.test.result": "Diese {n} Produkte gemeinsam zu testen dauert **{weeks}** ({per} je Preis), "
-                       "von {start} bis {end}.",
+                       "von {start} bis {end}. Gemeinsam getestet zeigen sie, wie die Gruppe reagiert, "
+                       "nicht jedes Produkt für sich.",
     "pv2.test.result_one": "Dieses Produkt zu testen dauert **{weeks}** ({per} je Preis), von "
                            "{start} bis {end}.",
     "pv2.test.too_long": "Bei diesen Mengen dauerte der Test **{weeks}**: zu lang. Testen Sie eine "
