@@ -310,3 +310,30 @@ def _m0003_scenarios(db: sqlite_utils.Database) -> None:
         );
         CREATE INDEX scenarios_created ON scenarios (deleted, created_at);
         """)
+
+
+@migrations(name="0004_surveys")
+def _m0004_surveys(db: sqlite_utils.Database) -> None:
+    """Imported satisfaction surveys (``store/surveys.py``, issue 20): one row per file
+    (``content_hash`` makes a re-import a no-op) and one per answered response (score
+    0–10, optional date, segment and comment, and the file line it came from)."""
+    _run_script(db.conn,
+        """
+        CREATE TABLE surveys (
+            id           INTEGER PRIMARY KEY,
+            file_name    TEXT NOT NULL,
+            content_hash TEXT NOT NULL UNIQUE,      -- sha256 of the file's bytes
+            imported_at  TEXT NOT NULL,             -- UTC, ISO 8601
+            responses    INTEGER NOT NULL,
+            blank        INTEGER NOT NULL DEFAULT 0 -- answers without a score, left out
+        );
+        CREATE TABLE survey_responses (
+            survey_id   INTEGER NOT NULL REFERENCES surveys(id) ON DELETE CASCADE,
+            line        INTEGER NOT NULL,
+            score       INTEGER NOT NULL CHECK (score BETWEEN 0 AND 10),
+            answered_on TEXT,                       -- ISO date or NULL
+            segment     TEXT,
+            comment     TEXT,
+            PRIMARY KEY (survey_id, line)
+        );
+        """)
