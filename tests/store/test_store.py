@@ -32,7 +32,7 @@ def revenue(db) -> float:
 def test_migrations_are_recorded_and_idempotent(db):
     ensure_schema(db)
     ensure_schema(db)
-    assert applied_migrations(db) == ["0001_initial", "0002_line_identity", "0003_scenarios"]
+    assert applied_migrations(db) == ["0001_initial", "0002_line_identity", "0003_scenarios", "0004_surveys"]
     conn = sqlite3.connect(db)
     assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
     tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}

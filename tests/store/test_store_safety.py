@@ -81,7 +81,7 @@ def test_eight_processes_create_one_new_store_at_once(tmp_path):
     assert all(p.returncode == 0 for p in procs), [o[1][-500:] for o in outputs]
     assert [o[0].split()[0] for o in outputs] == ["imported"] * 8
     assert len(order_lines(db)) == 40
-    assert applied_migrations(db) == ["0001_initial", "0002_line_identity", "0003_scenarios"]
+    assert applied_migrations(db) == ["0001_initial", "0002_line_identity", "0003_scenarios", "0004_surveys"]
 
 
 def _store_at_0001(path) -> None:
@@ -113,7 +113,7 @@ def test_a_store_made_by_migration_0001_is_upgraded_in_place(tmp_path):
     db = tmp_path / "old.db"
     _store_at_0001(db)
     ensure_schema(db)
-    assert applied_migrations(db) == ["0001_initial", "0002_line_identity", "0003_scenarios"]
+    assert applied_migrations(db) == ["0001_initial", "0002_line_identity", "0003_scenarios", "0004_surveys"]
     lines = order_lines(db).sort_values(["channel", "sku", "quantity"])
     assert len(lines) == 4
     assert lines["channel"].astype(str).tolist() == ["online-retail", "online-retail", "shopware", "shopware"]
