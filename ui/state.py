@@ -233,6 +233,8 @@ LOCAL_KEYS = frozenset({
     # and the (product, market, channel) the reference values were filled for
     "dl_stock", "m_seller_country", "m_seller_currency", "m_seller_oss", "m_fx_editor", "m_fx_save",
     "markets_filled_for",
+    # Customers page: the survey upload, its score-column override and the upload it processed
+    "nps_upload", "nps_score_column", "nps_done",
 })
 
 
