@@ -10,7 +10,75 @@ from ui.formatting import day, money, number, percent, signed_percent, styled
 from ui.safe import md_escape
 from ui.text import frozen, lang, say, t
 
-KEYS = ["c_currency", "c_group", "c_horizon"]
+
+def satisfaction() -> None:
+    """The NPS section: upload a survey export, pick a survey and segment, see the score."""
+    from ecom_models.customers.nps import detractor_words, nps, nps_by, nps_trend
+    from ecom_models.ingest.errors import IngestError
+
+    st.subheader(t("nps.section"))
+    u1, u2 = st.columns([3, 1])
+    upload = u1.file_uploader(t("nps.upload"), type=["csv", "txt", "tsv"], key="nps_upload", max_upload_size=20)
+    u2.text_input(t("nps.score_column"), key="nps_score_column", max_chars=100)
+    if upload is not None and st.session_state.get("nps_done", (None,))[0] != upload.file_id:
+        outcome = cv.import_survey(upload, st.session_state.get("nps_score_column"))
+        if not isinstance(outcome, IngestError):
+            st.session_state["c_survey"], st.session_state["c_seg"] = outcome[1]["id"], ""
+        st.session_state["nps_done"] = (upload.file_id, outcome)
+    if upload is not None:
+        outcome = st.session_state["nps_done"][1]
+        if isinstance(outcome, IngestError):
+            st.error(md_escape(outcome.render(L)))
+        else:
+            st.success(md_escape(t(outcome[0], file=outcome[1]["file"], n=number(outcome[1]["n"], L))))
+    table = cv.surveys()
+    if table.empty:
+        st.info(t("nps.none"))
+        return
+    ids = table["id"].astype(int).tolist()
+    if state.value("c_survey") not in ids:
+        if state.value("c_survey") is not None:
+            st.warning(md_escape(state.reject("c_survey", "link.unknown_products")))
+        st.session_state["c_survey"] = ids[0]
+    names = dict(zip(ids, table["file_name"].astype(str)))
+    s1, s2 = st.columns(2)
+    s1.selectbox(t("nps.pick"), ids, key="c_survey", format_func=lambda i: f"#{i} {names.get(i, '')}")
+    survey = table.loc[table["id"] == state.value("c_survey")].iloc[0]
+    answers = cv.responses(survey)
+    segments = sorted(answers["segment"].dropna().astype(str).unique().tolist())
+    if state.value("c_seg") not in ("", *segments):
+        st.warning(md_escape(state.reject("c_seg", "link.unknown_products")))
+    if segments:
+        s2.selectbox(t("nps.segment"), ["", *segments], key="c_seg",
+                     format_func=frozen(lambda g: t("customers.group_all") if g == "" else g))
+    chosen = answers if not state.value("c_seg") else answers.loc[answers["segment"] == state.value("c_seg")]
+    result = nps(chosen["score"])
+    st.markdown(t("nps.result", nps=number(result.nps, L), low=number(result.ci_low, L), high=number(result.ci_high, L),
+                  n=number(result.n, L), p=number(result.promoters, L), pa=number(result.passives, L),
+                  d=number(result.detractors, L)))
+    if int(survey["blank"]):
+        st.caption(t("nps.skipped", n=number(int(survey["blank"]), L)))
+    trend = nps_trend(chosen)
+    if len(trend) > 1:
+        st.markdown("**" + t("nps.trend") + "**")
+        st.altair_chart(cv.nps_chart(trend, {"month": t("customers.month"), "nps": t("col.nps")}, L), width="stretch")
+    n1, n2 = st.columns(2)
+    if segments:
+        per = nps_by(answers, "segment")
+        n1.markdown("**" + t("nps.by_segment") + "**")
+        n1.dataframe(styled(pd.DataFrame({t("nps.segment"): per["segment"], t("col.n"): per["n"],
+                                          t("col.nps"): per["nps"], t("col.low"): per["ci_low"],
+                                          t("col.high"): per["ci_high"]}), L,
+                            {t("col.n"): 0, t("col.nps"): 0, t("col.low"): 0, t("col.high"): 0}), hide_index=True)
+    words = detractor_words(chosen)
+    n2.markdown("**" + t("nps.words") + "**")
+    if words.empty:
+        n2.caption(t("nps.no_comments"))
+    else:
+        n2.dataframe(pd.DataFrame({t("col.word"): words["word"], t("col.count"): words["count"]}), hide_index=True)
+
+
+KEYS = ["c_currency", "c_group", "c_horizon", "c_survey", "c_seg"]
 notices = state.bind(KEYS)
 L = lang()
 st.title(t("customers.title"))
@@ -43,8 +111,9 @@ if run.guests["orders"]:
     st.caption(t("customers.guests", orders=number(run.guests["orders"], L),
                  revenue=money(run.guests["revenue"], currency, L, 0)))
 if run.orders.empty:
-    state.publish(KEYS)
     st.info(t("customers.no_customers"))
+    satisfaction()
+    state.publish(KEYS)
     st.stop()
 
 # ---- new vs returning, repeat rate, time between orders
@@ -98,7 +167,6 @@ st.caption(t("customers.rfm_caption"))
 # ---- CLV
 st.subheader(t("customers.section.clv"))
 st.selectbox(t("customers.horizon"), [13, 26, 52, 104], key="c_horizon")
-state.publish(KEYS)
 horizon = int(state.value("c_horizon"))
 valued = cv.value(currency, group, horizon)
 if valued is None:
@@ -127,3 +195,6 @@ else:
         t("col.clv"): top["clv"], t("col.clv_low"): top["clv_low"], t("col.clv_high"): top["clv_high"]}), L,
         {t("col.p_alive"): 0, t("col.purchases"): 1, t("col.spend"): 2, t("col.clv"): 0, t("col.clv_low"): 0,
          t("col.clv_high"): 0}), hide_index=True, width="stretch")
+
+satisfaction()
+state.publish(KEYS)

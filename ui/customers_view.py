@@ -75,3 +75,47 @@ def new_returning_chart(monthly: pd.DataFrame, words: dict, lang: str) -> alt.Ch
         x=alt.X("yearmonth(period):T", title=words["month"]), y=alt.Y("revenue:Q", title=words["revenue"], stack=True),
         color=alt.Color("kind:N", title=None), tooltip=["yearmonth(period):T", "kind:N", alt.Tooltip("revenue:Q", format=",.0f")])
     return _localised(chart.properties(height=260), lang)
+
+
+@st.cache_resource(max_entries=8, show_spinner=False)
+def _responses(db: str, survey_id: int, imported_at: str) -> pd.DataFrame:
+    from ecom_models.store.surveys import survey_responses
+
+    return survey_responses(db, survey_id)
+
+
+def surveys() -> pd.DataFrame:
+    """The imported surveys, newest first (a small query; not cached, so an upload shows at once)."""
+    from ecom_models.store.surveys import list_surveys
+
+    return list_surveys(loaders.db_path())
+
+
+def responses(survey: pd.Series) -> pd.DataFrame:
+    """One survey's responses, shared by all sessions (immutable once imported)."""
+    return _responses(str(loaders.db_path()), int(survey["id"]), str(survey["imported_at"]))
+
+
+def import_survey(upload, score_column: str | None):
+    """Read and store an uploaded survey once per upload: (code, params) of the outcome, or
+    the ``IngestError`` that rejected it (nothing written then)."""
+    from ecom_models.customers.nps import read_survey
+    from ecom_models.ingest.errors import IngestError
+    from ecom_models.store.surveys import save_survey
+
+    raw = upload.getvalue()
+    try:
+        survey = read_survey(raw, upload.name, score_column or None)
+    except IngestError as exc:
+        return exc
+    survey_id, new = save_survey(loaders.db_path(), upload.name, raw, survey.responses, survey.blank)
+    return ("nps.saved" if new else "nps.already", {"file": upload.name, "n": len(survey.responses),
+                                                    "id": survey_id})
+
+
+def nps_chart(trend: pd.DataFrame, words: dict, lang: str) -> alt.Chart:
+    base = alt.Chart(trend).encode(x=alt.X("yearmonth(period):T", title=words["month"]))
+    band = base.mark_area(opacity=0.2).encode(y=alt.Y("ci_low:Q", title=words["nps"], scale=alt.Scale(domain=[-100, 100])),
+                                              y2="ci_high:Q")
+    line = base.mark_line(point=True).encode(y="nps:Q", tooltip=["yearmonth(period):T", alt.Tooltip("nps:Q", format=".0f"), "n:Q"])
+    return _localised((band + line).properties(height=220), lang)

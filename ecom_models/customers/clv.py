@@ -93,8 +93,11 @@ def customer_value(orders: pd.DataFrame, horizon_weeks: float = 52.0, draws: int
 def _draws(theta, cov, n, rng) -> np.ndarray:
     if not np.all(np.isfinite(cov)):
         return np.tile(np.exp(theta), (n, 1))
-    cov = (cov + cov.T) / 2
-    return np.exp(rng.multivariate_normal(theta, cov, n, method="eigh"))
+    # a fit at the edge of the space (e.g. almost no drop-out, a → 0) can leave the inverse
+    # Hessian slightly indefinite: sample along its eigenvectors with negative variances at 0
+    values, vectors = np.linalg.eigh((cov + cov.T) / 2)
+    scale = vectors * np.sqrt(np.clip(values, 0.0, None))
+    return np.exp(theta + rng.standard_normal((n, len(theta))) @ scale.T)
 
 
 def by_group(result: ValueResult, draws: int = 200) -> pd.DataFrame:
