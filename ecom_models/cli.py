@@ -90,6 +90,8 @@ def build_parser() -> argparse.ArgumentParser:
     add_markets(sub, db_help)
     from .portfolio.command import add_parser as add_portfolio
     add_portfolio(sub, db_help)
+    from .customers.command import add_parsers as add_customers
+    add_customers(sub, db_help)
     return parser
 
 
@@ -278,6 +280,18 @@ def cmd_portfolio(args) -> int:
     return run(args, args.db or default_db_path())
 
 
+def cmd_customers(args) -> int:
+    from .customers.command import run_customers
+
+    return run_customers(args, args.db or default_db_path())
+
+
+def cmd_nps(args) -> int:
+    from .customers.command import run_nps
+
+    return run_nps(args)
+
+
 def main(argv: list[str] | None = None) -> int:
     from .store.queries import StoreMissing
 
@@ -286,7 +300,8 @@ def main(argv: list[str] | None = None) -> int:
         return {"import": cmd_import, "summary": cmd_summary, "elasticity": cmd_elasticity,
                 "best-price": cmd_best_price, "demo": cmd_demo, "bundles": cmd_bundles,
                 "forecast": cmd_forecast, "scenario": cmd_scenario,
-                "markets": cmd_markets, "market": cmd_markets, "portfolio": cmd_portfolio}[args.command](args)
+                "markets": cmd_markets, "market": cmd_markets, "portfolio": cmd_portfolio,
+                "customers": cmd_customers, "nps": cmd_nps}[args.command](args)
     except StoreMissing as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
