@@ -80,3 +80,41 @@ def test_german_pages(shopware_db, monkeypatch):
     assert at.title[0].value == "Sortiment" and "A-Artikel" in text(at)
     at = open_page("pages/customers.py", lang="de")
     assert at.title[0].value == "Kunden" and "Erwarteter Umsatz" in text(at)
+
+
+def test_nps_upload_of_a_latin1_export(shopware_db, tmp_path, monkeypatch):
+    import shutil
+
+    db = tmp_path / "copy.db"
+    shutil.copy(shopware_db, db)
+    use_store(monkeypatch, db)
+    at = open_page("pages/customers.py")
+    assert any("No survey yet" in i.value for i in at.info)
+    raw = (REPO / "tests" / "data" / "survey_latin1.csv").read_bytes()
+    at.file_uploader(key="nps_upload").set_value(("umfrage.csv", raw, "text/csv")).run()
+    assert not at.exception, at.exception
+    assert "NPS **-11** (95 % range -68 to 46) from 9 responses" in text(at)
+    at.selectbox(key="c_seg").set_value("Händler").run()
+    assert "NPS **25**" in text(at)
+    shared = {k: (v[0] if isinstance(v, list) else v) for k, v in at.query_params.items()}
+    assert shared["c_seg"] == "Händler" and shared["c_survey"] == "1"
+    fresh = open_page("pages/customers.py", **shared)
+    assert "NPS **25**" in text(fresh)
+    # a bad file is rejected with its line and column, and nothing is added
+    at.file_uploader(key="nps_upload").set_value(("bad.csv", b"score\n5\n11\n", "text/csv")).run()
+    assert any("line 3" in e.value and "score" in e.value for e in at.error)
+    from ecom_models.store.surveys import list_surveys
+    assert len(list_surveys(db)) == 1
+
+
+def test_demo_data_pages(demo_db, monkeypatch):
+    """The bundled demo (UCI Online Retail: no stock export, no costs, guest orders)."""
+    use_store(monkeypatch, demo_db)
+    at = open_page("pages/portfolio.py", p_by="profit")
+    assert "A-products" in text(at) and "sleepers" in text(at)
+    # no unit costs in the demo: ABC by gross profit says so and falls back to revenue
+    assert any("Gross profit needs unit costs" in i.value for i in at.info)
+    assert "of the revenue" in text(at)
+    at = open_page("pages/customers.py")
+    assert any("Guest orders" in c.value for c in at.caption)                      # guests counted apart
+    assert "Expected revenue from today's customers" in text(at)
