@@ -24,7 +24,7 @@ summary = loaders.currency_summary()
 money_codes = summary["currency"].tolist()
 if state.value("currency") not in (None, *money_codes):
     notices.append(state.reject("currency", "link.not_currency"))
-currency = state.value("currency") or datasets.default_currency(summary)
+currency = datasets.page_currency(summary)
 st.session_state["currency"] = currency
 shown = summary.loc[summary["currency"] == currency].iloc[0]
 first, last = shown["first"], shown["last"]

@@ -27,7 +27,7 @@ summary = loaders.currency_summary()
 money_codes = summary["currency"].tolist()
 if state.value("currency") not in (None, *money_codes):
     notices.append(state.reject("currency", "link.not_currency"))
-currency = state.value("currency") or datasets.default_currency(summary)
+currency = datasets.page_currency(summary)
 st.session_state["currency"] = currency
 if st.session_state.get("pricing_currency") not in (None, currency):
     # the products chosen belong to the other currency's data: start afresh

@@ -66,6 +66,19 @@ def default_currency(summary: pd.DataFrame) -> str | None:
     return None if summary.empty else str(summary["currency"].iloc[0])
 
 
+def page_currency(summary: pd.DataFrame) -> str | None:
+    """The currency a money page shows: the one in the URL or chosen by the user, else the
+    default (``default_currency``). A currency that was only the default follows the data:
+    a session that opened on the demo's GBP moves to the user's EUR after their import."""
+    default = default_currency(summary)
+    value = state.value("currency")
+    was_default = st.session_state.get("currency_default")
+    st.session_state["currency_default"] = default
+    if value is None or (value == was_default and value != default):
+        return default
+    return value
+
+
 def is_demo_currency(summary: pd.DataFrame, currency: str | None) -> bool:
     row = summary.loc[summary["currency"] == currency]
     return bool(len(row)) and int(row["demo_lines"].iloc[0]) > 0

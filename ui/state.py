@@ -221,6 +221,8 @@ LOCAL_KEYS = frozenset({
     "bundles_defaulted", "bundles_shop", "dl_bundle_pairs",
     # the import's shop name and merge choice, the effect previews, imports not yet finished
     "import_channel", "import_replace", "_import_effects", "import_pending",
+    # the default currency a page last showed (a currency that was only the default follows new data)
+    "currency_default",
     # the Pricing page's margin-table editor and its save button, the test plan's download,
     # the button that copies the recommended change into the test plan
     "margin_editor", "save_margins", "dl_testplan", "use_rec_change",

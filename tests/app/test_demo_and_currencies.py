@@ -229,7 +229,8 @@ def test_new_price_mode_starts_at_todays_price(demo_only_store):
     sku = at.multiselect(key="skus").value[0]
     at.radio(key="mode").set_value("price").run()
     no_exception(at)
-    today = float(at.dataframe[0].value.set_index("sku").at[sku, "current_price"])
+    table = next(d.value for d in at.dataframe if "current_price" in getattr(d.value, "columns", []))
+    today = float(table.set_index("sku").at[sku, "current_price"])
     assert at.number_input(key="newprice").value == pytest.approx(round(today, 2))
     assert at.metric[0].delta in (None, "+0.0%", "-0.0%")           # today's price changes nothing
 
@@ -267,3 +268,22 @@ def test_the_demo_build_progress_never_moves_back():
     for fraction, message in [(0.5, "a"), (0.1, "b"), (0.9, "b")]:
         report(fraction, message)
     assert other.values == sorted(other.values), other.values
+
+
+def test_a_session_that_opened_on_the_demo_moves_to_the_users_data_after_their_import(
+        demo_only_store):
+    """The first start shows the demo in GBP; after the user imports a EUR shop, the same
+    session's Overview shows EUR (the default followed the data), not the demo."""
+    from ecom_models.ingest.pipeline import import_file
+    from tests.app.shop import FIXTURE, FIXTURE_FORMAT
+
+    at = new_app().run()
+    assert at.selectbox(key="currency").value == "GBP"
+    assert import_file(FIXTURE, demo_only_store, fmt=FIXTURE_FORMAT)["status"] == "imported"
+    at.run()
+    no_exception(at)
+    assert at.selectbox(key="currency").value == "EUR"
+    # a currency the user picks stays
+    at.selectbox(key="currency").select("GBP").run()
+    at.run()
+    assert at.selectbox(key="currency").value == "GBP"
