@@ -8,7 +8,13 @@ import streamlit as st
 from ui import customers_view as cv, datasets, loaders, state
 from ui.formatting import day, money, number, percent, signed_percent, styled
 from ui.safe import md_escape
-from ui.text import frozen, lang, say, t
+from ui.text import TABLES, frozen, lang, say, t
+
+
+def group_name(code) -> str:
+    """A customer group in words where the shop system's code is known (Shopware EK / H)."""
+    key = f"customers.group.{code}"
+    return t(key) if key in TABLES["en"] else str(code)
 
 
 def satisfaction() -> None:
@@ -50,7 +56,7 @@ def satisfaction() -> None:
         st.warning(md_escape(state.reject("c_seg", "link.unknown_products")))
     if segments:
         s2.selectbox(t("nps.segment"), ["", *segments], key="c_seg",
-                     format_func=frozen(lambda g: t("customers.group_all") if g == "" else g))
+                     format_func=frozen(lambda g: t("nps.segment_all") if g == "" else g))
     chosen = answers if not state.value("c_seg") else answers.loc[answers["segment"] == state.value("c_seg")]
     result = nps(chosen["score"])
     st.markdown(t("nps.result", nps=number(result.nps, L), low=number(result.ci_low, L), high=number(result.ci_high, L),
@@ -95,13 +101,13 @@ currency = state.value("c_currency") or datasets.default_currency(summary)
 groups = cv.customers_run(currency, "").groups
 if state.value("c_group") not in ("", *groups):
     notices.append(state.reject("c_group", "link.unknown_products"))
-c1, c2 = st.columns(2)
+c1, c2 = st.columns(2) if len(codes) > 1 else (None, st.columns(2)[0])
 if len(codes) > 1:
     st.session_state["c_currency"] = currency
     c1.selectbox(t("portfolio.currency"), codes, key="c_currency")
 if groups:
-    c2.selectbox(t("customers.group"), ["", *groups], key="c_group",
-                 format_func=frozen(lambda g: t("customers.group_all") if g == "" else g))
+    c2.selectbox(t("customers.group"), ["", *groups], key="c_group", format_func=frozen(
+        lambda g: t("customers.group_all") if g == "" else group_name(g)))
 for notice in notices:
     st.warning(md_escape(notice))
 group = state.value("c_group")
@@ -133,8 +139,8 @@ if len(run.repeat) > 1 or groups:
     st.markdown("**" + t("customers.by_group") + "**")
     rp = run.repeat
     st.dataframe(styled(pd.DataFrame({
-        t("col.group"): rp["group"], t("col.customers"): rp["customers"], t("col.repeat"): rp["repeat_rate"] * 100,
-        t("col.fair"): rp["repeat_rate_fair"] * 100, t("col.opc"): rp["orders_per_customer"],
+        t("col.group"): [group_name(g) for g in rp["group"]], t("col.customers"): rp["customers"],
+        t("col.repeat"): rp["repeat_rate"] * 100, t("col.fair"): rp["repeat_rate_fair"] * 100, t("col.opc"): rp["orders_per_customer"],
         t("col.gap"): rp["median_days_between"]}), L,
         {t("col.customers"): 0, t("col.repeat"): 0, t("col.fair"): 0, t("col.opc"): 1, t("col.gap"): 0}),
         hide_index=True)
@@ -182,15 +188,15 @@ else:
                       weeks=check["weeks"], actual=number(check["actual"], L), diff=signed_percent(diff, L, 0)))
     if len(per_group) > 1:
         st.dataframe(styled(pd.DataFrame({
-            t("col.group"): per_group["group"], t("col.customers"): per_group["customers"],
+            t("col.group"): [group_name(g) for g in per_group["group"]], t("col.customers"): per_group["customers"],
             t("col.clv"): per_group["clv"], t("col.clv_low"): per_group["clv_low"],
-            t("col.clv_high"): per_group["clv_high"], t("col.spend"): per_group["per_customer"]}), L,
-            {t("col.customers"): 0, t("col.clv"): 0, t("col.clv_low"): 0, t("col.clv_high"): 0, t("col.spend"): 0}),
+            t("col.clv_high"): per_group["clv_high"], t("col.per_customer"): per_group["per_customer"]}), L,
+            {t("col.customers"): 0, t("col.clv"): 0, t("col.clv_low"): 0, t("col.clv_high"): 0, t("col.per_customer"): 0}),
             hide_index=True)
     top = result.customers.head(20)
     st.markdown("**" + t("customers.top") + "**")
     st.dataframe(styled(pd.DataFrame({
-        t("col.customer"): top["customer_id"].astype(str), t("col.group"): top["customer_group"],
+        t("col.customer"): top["customer_id"].astype(str), t("col.group"): [group_name(g) for g in top["customer_group"]],
         t("col.p_alive"): top["p_alive"] * 100, t("col.purchases"): top["purchases"], t("col.spend"): top["spend"],
         t("col.clv"): top["clv"], t("col.clv_low"): top["clv_low"], t("col.clv_high"): top["clv_high"]}), L,
         {t("col.p_alive"): 0, t("col.purchases"): 1, t("col.spend"): 2, t("col.clv"): 0, t("col.clv_low"): 0,

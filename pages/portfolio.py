@@ -23,14 +23,14 @@ codes = summary["currency"].tolist()
 if state.value("p_currency") not in (None, *codes):
     notices.append(state.reject("p_currency", "link.not_currency"))
 currency = state.value("p_currency") or datasets.default_currency(summary)
-c1, c2, c3 = st.columns(3)
+c1, c2, c3 = st.columns(3) if len(codes) > 1 else (None, *st.columns(2))
 if len(codes) > 1:
     st.session_state["p_currency"] = currency
     c1.selectbox(t("portfolio.currency"), codes, key="p_currency")
 c2.selectbox(t("portfolio.weeks"), [13, 26, 52, 104], key="p_weeks")
 c3.radio(t("portfolio.by"), ["revenue", "profit"], key="p_by", horizontal=True,
          format_func=frozen(lambda v: t(f"by.{v}")))
-with st.expander(t("portfolio.section.abc") + " · " + t("col.class")):
+with st.expander(t("portfolio.thresholds")):
     e1, e2, e3, e4 = st.columns(4)
     e1.number_input(t("portfolio.a"), 50.0, 95.0, step=5.0, key="p_a")
     e2.number_input(t("portfolio.b"), 1.0, 45.0, step=1.0, key="p_b")
@@ -83,8 +83,15 @@ st.dataframe(styled(pd.DataFrame({
     t("col.sku"): best["sku"], t("col.product"): best["name"].astype(str), t("col.revenue"): best["revenue"],
     t("col.units"): best["units"], t("col.trend"): [signed_percent(v / 100, L, 0) if pd.notna(v) else "–"
                                                     for v in best["trend_pct"]],
-    t("col.stock"): best["stock"], t("col.cover"): best["cover_weeks"]}), L,
+    t("col.stock"): best["stock"], t("col.cover"): best["cover_weeks"].where(best["stock"] > 0)}), L,
     {t("col.revenue"): 0, t("col.units"): 0, t("col.stock"): 0, t("col.cover"): 1}), hide_index=True, width="stretch")
+
+short = best.loc[(best["stock"] <= 0) | (best["cover_weeks"] < 4)]
+if len(short):
+    st.warning(t("portfolio.best_short", n=number(len(short), L),
+                 names=md_escape(", ".join(f"{r.sku} {r.name}" for r in short.itertuples()))))
+    st.page_link("pages/forecast.py", label=t("portfolio.to_forecast"), icon=":material/trending_up:",
+                 query_params={"f_level": "sku", "f_series": str(short["sku"].iloc[0])})
 
 # ---- sleepers
 st.subheader(t("portfolio.section.sleepers"))
@@ -103,19 +110,26 @@ else:
                   "cover": row.cover_weeks if pd.notna(row.cover_weeks) else 0}
         return "; ".join(say(f"portfolio.reason.{code}", params) for code in row.reasons)
 
+    tied = sl["stock"] * sl["unit_cost"]
+    sl = sl.assign(_tied=tied.fillna(0)).sort_values(["_tied", "days_since_sale"], ascending=False, kind="mergesort")
     st.dataframe(styled(pd.DataFrame({
-        t("col.sku"): sl["sku"], t("col.product"): sl["name"].astype(str), t("col.class"): sl["abc"] + sl["xyz"].fillna(""),
-        t("col.stock"): sl["stock"], t("col.idle"): sl["days_since_sale"],
+        t("col.sku"): sl["sku"], t("col.product"): sl["name"].astype(str),
+        t("col.action"): [say(f"portfolio.action.{c}", p) for c, p in zip(sl["action"], sl["action_params"])],
         t("col.reasons"): [reasons(r) for r in sl.itertuples()],
-        t("col.action"): [say(f"portfolio.action.{c}", p) for c, p in zip(sl["action"], sl["action_params"])]}),
-        L, {t("col.stock"): 0, t("col.idle"): 0}), hide_index=True, width="stretch")
+        t("col.class"): sl["abc"] + sl["xyz"].fillna(""), t("col.stock"): sl["stock"],
+        t("col.stock_value"): sl["stock"] * sl["unit_cost"], t("col.idle"): sl["days_since_sale"]}),
+        L, {t("col.stock"): 0, t("col.stock_value"): 0, t("col.idle"): 0}), hide_index=True, width="stretch",
+        column_config={t("col.action"): st.column_config.TextColumn(width="large"),
+                       t("col.reasons"): st.column_config.TextColumn(width="medium")})
     st.markdown("**" + t("portfolio.act_on") + "**")
     for row in sl.head(5).itertuples():
         if row.action == "bundle":
-            st.page_link("pages/bundles.py", label=t("portfolio.try_bundle", sku=row.sku, partner=row.partner_sku),
+            st.page_link("pages/bundles.py", label=t("portfolio.try_bundle", sku=f"{row.sku} {row.name}",
+                                                     partner=row.partner_sku),
                          icon=":material/shopping_basket:", query_params={"b_items": f"{row.sku},{row.partner_sku}"})
         else:
-            st.page_link("pages/pricing.py", label=t("portfolio.try_price", cut=10, sku=row.sku), icon=":material/sell:",
+            st.page_link("pages/pricing.py", label=t("portfolio.try_price", cut=10, sku=f"{row.sku} {row.name}"),
+                         icon=":material/sell:",
                          query_params={"skus": row.sku, "change": "-10", "currency": currency})
 
 # ---- returns
@@ -147,10 +161,13 @@ if view == "category" and frame["category"].isna().all():
     st.caption(t("portfolio.no_category"))
 else:
     label = {"product": "sku", "category": "category", "country": "country"}[view or "product"]
-    shown = pd.DataFrame({t(f"returns.{view or 'product'}"): frame[label].astype(str),
+    shown = pd.DataFrame({t("col.sku") if label == "sku" else t(f"returns.{view}"): frame[label].astype(str),
                           t("col.units_sold"): frame["units_sold"], t("col.units_returned"): frame["units_returned"],
                           t("col.return_rate"): frame["return_rate"], t("col.revenue_lost"): frame["revenue_lost"],
                           t("col.margin_lost"): frame["margin_lost"], t("col.profit_after"): frame["profit_after_returns"]})
+    if label == "sku":
+        names = dict(zip(cl["sku"], cl["name"].astype(str)))
+        shown.insert(1, t("col.product"), [names.get(s, "") for s in frame["sku"].astype(str)])
     st.dataframe(styled(shown, L, {c: 0 for c in (t("col.units_sold"), t("col.units_returned"), t("col.revenue_lost"),
                                                   t("col.margin_lost"), t("col.profit_after"))}),
                  hide_index=True, width="stretch", height=260,

@@ -29,6 +29,10 @@ EN = {
     "portfolio.matrix_caption": "Products (and share of revenue) per class. A: the first {a} % of the {by}, "
                                 "B: the next {b} %, C: the rest. X: variability ≤ {x}, Y: ≤ {y}, Z: above.",
     "portfolio.section.best": "Best-sellers",
+    "portfolio.thresholds": "Class limits (ABC shares, XYZ variability)",
+    "portfolio.best_short": "**{n} best-sellers are out of stock or last less than 4 weeks** at the recent rate: {names}.",
+    "portfolio.to_forecast": "Plan their stock on the Forecast & stock page",
+    "col.stock_value": "Stock at cost",
     "portfolio.section.sleepers": "Sleepers: in stock, hardly selling",
     "portfolio.sleepers_caption": "In stock (or sold in the window when there is no stock export) and "
                                   "no sale for {idle} days, units down by half while in class C, or "
@@ -93,12 +97,13 @@ EN = {
     "customers.check": "Honest check: fitted on the orders before {cut}, the model expected **{pred}** repeat "
                        "orders in the {weeks} weeks after; **{actual}** happened ({diff}).",
     "customers.top": "Most valuable customers (pseudonyms)",
-    "col.customer": "Customer", "col.group": "Group", "col.p_alive": "Still active", "col.purchases": "Orders ahead",
+    "col.customer": "Customer", "col.group": "Group", "col.p_alive": "Still active (%)", "col.purchases": "Orders ahead",
     "col.spend": "Per order", "col.clv": "Value ahead", "col.clv_low": "90 % low", "col.clv_high": "90 % high",
-    "col.segment": "Segment", "col.customers": "Customers", "col.share_customers": "Share of customers",
-    "col.share_revenue": "Share of revenue", "col.recency": "Days since last order", "col.repeat": "Repeat rate",
-    "col.fair": "Back within a year", "col.gap": "Median days between", "col.opc": "Orders per customer",
-    "col.cohort": "Cohort", "col.size": "Customers",
+    "col.segment": "Segment", "col.customers": "Customers", "col.share_customers": "Share of customers (%)",
+    "col.share_revenue": "Share of revenue (%)", "col.recency": "Days since last order", "col.repeat": "Repeat rate (%)",
+    "col.fair": "Back within a year (%)", "col.gap": "Median days between", "col.opc": "Orders per customer",
+    "col.cohort": "Cohort", "col.per_customer": "Per customer", "nps.segment_all": "All segments",
+    "customers.group.EK": "end customers (EK)", "customers.group.H": "traders (H)", "col.size": "Customers",
     # ---- NPS
     "nps.section": "Satisfaction (NPS)",
     "nps.upload": "Survey export (CSV/TXT; a 0–10 score column, optional date, segment and comment)",
@@ -143,6 +148,10 @@ DE = {
     "portfolio.matrix_caption": "Artikel (und Umsatzanteil) je Klasse. A: die ersten {a} % des {by}, B: die "
                                 "nächsten {b} %, C: der Rest. X: Schwankung ≤ {x}, Y: ≤ {y}, Z: darüber.",
     "portfolio.section.best": "Renner",
+    "portfolio.thresholds": "Klassengrenzen (ABC-Anteile, XYZ-Schwankung)",
+    "portfolio.best_short": "**{n} Renner sind ausverkauft oder reichen beim jüngsten Tempo keine 4 Wochen**: {names}.",
+    "portfolio.to_forecast": "Ihren Bestand auf der Seite Prognose & Bestand planen",
+    "col.stock_value": "Bestand zu Einkaufspreisen",
     "portfolio.section.sleepers": "Ladenhüter: auf Lager, kaum verkauft",
     "portfolio.sleepers_caption": "Auf Lager (oder ohne Bestandsexport im Zeitraum verkauft) und seit {idle} "
                                   "Tagen kein Verkauf, Absatz halbiert in Klasse C, oder Bestand für ein "
@@ -207,12 +216,13 @@ DE = {
     "customers.check": "Ehrliche Prüfung: Angepasst an die Bestellungen vor dem {cut} erwartete das Modell "
                        "**{pred}** Wiederholungsbestellungen in den {weeks} Wochen danach; **{actual}** gab es ({diff}).",
     "customers.top": "Wertvollste Kunden (Pseudonyme)",
-    "col.customer": "Kunde", "col.group": "Gruppe", "col.p_alive": "Noch aktiv", "col.purchases": "Bestellungen voraus",
+    "col.customer": "Kunde", "col.group": "Gruppe", "col.p_alive": "Noch aktiv (%)", "col.purchases": "Bestellungen voraus",
     "col.spend": "Je Bestellung", "col.clv": "Wert voraus", "col.clv_low": "90 % unten", "col.clv_high": "90 % oben",
-    "col.segment": "Segment", "col.customers": "Kunden", "col.share_customers": "Anteil Kunden",
-    "col.share_revenue": "Anteil Umsatz", "col.recency": "Tage seit letzter Bestellung", "col.repeat": "Wiederkaufrate",
-    "col.fair": "Zurück binnen eines Jahres", "col.gap": "Median Tage dazwischen", "col.opc": "Bestellungen je Kunde",
-    "col.cohort": "Kohorte", "col.size": "Kunden",
+    "col.segment": "Segment", "col.customers": "Kunden", "col.share_customers": "Anteil Kunden (%)",
+    "col.share_revenue": "Anteil Umsatz (%)", "col.recency": "Tage seit letzter Bestellung", "col.repeat": "Wiederkaufrate (%)",
+    "col.fair": "Zurück binnen eines Jahres (%)", "col.gap": "Median Tage dazwischen", "col.opc": "Bestellungen je Kunde",
+    "col.cohort": "Kohorte", "col.per_customer": "Je Kunde", "nps.segment_all": "Alle Segmente",
+    "customers.group.EK": "Endkunden (EK)", "customers.group.H": "Händler (H)", "col.size": "Kunden",
     "nps.section": "Zufriedenheit (NPS)",
     "nps.upload": "Umfrageexport (CSV/TXT; eine Bewertungsspalte 0–10, optional Datum, Segment und Kommentar)",
     "nps.score_column": "Bewertungsspalte (falls nicht automatisch gefunden)",
