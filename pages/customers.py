@@ -150,6 +150,9 @@ st.subheader(t("customers.section.cohorts"))
 curve = run.curve.set_index("k")["retention"] if len(run.curve) else pd.Series(dtype=float)
 st.markdown(t("customers.curve", m1=percent(curve.get(1), L, 0), m6=percent(curve.get(6), L, 0),
               m12=percent(curve.get(12), L, 0)))
+if len(run.curve) > 1:
+    st.altair_chart(cv.retention_chart(run.curve, {"k": t("customers.months_after"), "retention": t("customers.retention")},
+                                       L), width="stretch")
 ct = run.cohorts
 shown = ct.drop(columns="size").mul(100)
 shown.insert(0, t("col.size"), ct["size"])
@@ -193,6 +196,7 @@ else:
             t("col.clv_high"): per_group["clv_high"], t("col.per_customer"): per_group["per_customer"]}), L,
             {t("col.customers"): 0, t("col.clv"): 0, t("col.clv_low"): 0, t("col.clv_high"): 0, t("col.per_customer"): 0}),
             hide_index=True)
+    note_value = money(result.total, currency, L, 0)
     top = result.customers.head(20)
     st.markdown("**" + t("customers.top") + "**")
     st.dataframe(styled(pd.DataFrame({
@@ -204,3 +208,8 @@ else:
 
 satisfaction()
 state.publish(KEYS)
+rates = ", ".join(f"{group_name(r.group)} {percent(r.repeat_rate, L, 0)}" for r in run.repeat.itertuples()) \
+    if len(run.repeat) > 1 else percent(ra["repeat_rate"], L, 0)
+st.info(t("customers.note", customers=number(ra["customers"], L), rates=rates,
+          m1=percent(curve.get(1), L, 0), m12=percent(curve.get(12), L, 0),
+          value=note_value if valued is not None else "–", weeks=horizon))

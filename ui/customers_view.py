@@ -119,3 +119,13 @@ def nps_chart(trend: pd.DataFrame, words: dict, lang: str) -> alt.Chart:
                                               y2="ci_high:Q")
     line = base.mark_line(point=True).encode(y="nps:Q", tooltip=["yearmonth(period):T", alt.Tooltip("nps:Q", format=".0f"), "n:Q"])
     return _localised((band + line).properties(height=220), lang)
+
+
+def retention_chart(curve: pd.DataFrame, words: dict, lang: str) -> alt.Chart:
+    """Average retention by months since the first order (a line with points)."""
+    data = curve.loc[curve["k"] >= 1]
+    chart = alt.Chart(data).mark_line(point=True).encode(
+        x=alt.X("k:Q", title=words["k"], axis=alt.Axis(tickMinStep=1)),
+        y=alt.Y("retention:Q", title=words["retention"], axis=alt.Axis(format="%"), scale=alt.Scale(domain=[0, 1])),
+        tooltip=[alt.Tooltip("k:Q", title=words["k"]), alt.Tooltip("retention:Q", format=".0%"), "cohorts:Q"])
+    return _localised(chart.properties(height=220), lang)

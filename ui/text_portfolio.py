@@ -85,6 +85,9 @@ EN = {
     "customers.curve": "On average {m1} order again in the month after their first order, {m6} in month 6 and "
                        "{m12} in month 12.",
     "customers.section.rfm": "RFM segments",
+    "customers.months_after": "Months after the first order", "customers.retention": "Ordering again",
+    "customers.note": "In short: {customers} customers; repeat rate {rates}; {m1} order again in the month after "
+                      "their first order, {m12} in month 12; value ahead in {weeks} weeks: {value}.",
     "customers.rfm_caption": "R: how recently (quintiles), F: how often (1, 2, 3, 4–5, 6+ orders), M: mean "
                              "order value (quintiles).",
     "customers.section.clv": "Customer value ahead",
@@ -204,6 +207,9 @@ DE = {
     "customers.curve": "Im Schnitt bestellen {m1} im Monat nach der ersten Bestellung wieder, {m6} im Monat 6 "
                        "und {m12} im Monat 12.",
     "customers.section.rfm": "RFM-Segmente",
+    "customers.months_after": "Monate nach der ersten Bestellung", "customers.retention": "Bestellen wieder",
+    "customers.note": "Kurz: {customers} Kunden; Wiederkaufrate {rates}; {m1} bestellen im Monat nach der ersten "
+                      "Bestellung wieder, {m12} im Monat 12; Wert der nächsten {weeks} Wochen: {value}.",
     "customers.rfm_caption": "R: wie kürzlich (Quintile), F: wie oft (1, 2, 3, 4–5, 6+ Bestellungen), M: "
                              "mittlerer Bestellwert (Quintile).",
     "customers.section.clv": "Kundenwert voraus",

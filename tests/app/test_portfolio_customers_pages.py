@@ -43,6 +43,8 @@ def test_portfolio_renders_changes_and_reproduces(shopware_db, monkeypatch):
     at = open_page("pages/portfolio.py")
     assert at.title[0].value == "Portfolio"
     assert "A-products" in text(at) and "sleepers" in text(at) and "units came back" in text(at)
+    note = [i.value for i in at.info if i.value.startswith("In short")][0]
+    assert "A-products make" in note and "sleepers" in note       # the closing note reports them
     before = text(at)
     at.number_input(key="p_a").set_value(60.0).run()         # fewer A-products with a 60 % A share
     assert not at.exception
@@ -60,7 +62,10 @@ def test_customers_renders_changes_and_reproduces(shopware_db, monkeypatch):
     assert at.title[0].value == "Customers"
     assert "Expected revenue from today's customers in the next 52 weeks" in text(at)
     assert "Honest check" in text(at)
-    assert len(at.get("vega_lite_chart")) == 1
+    assert len(at.get("vega_lite_chart")) == 2                  # new vs returning; retention curve
+    note = [i.value for i in at.info if i.value.startswith("In short")][0]
+    # the closing note reports repeat rates per customer group (Shopware end customers and traders)
+    assert "end customers (EK)" in note and "traders (H)" in note and "2,400 customers" in note
     all_customers = [m.value for m in at.metric]
     at.selectbox(key="c_group").set_value("H").run()            # traders only
     assert not at.exception
