@@ -5,7 +5,7 @@ import streamlit as st
 from ecom_models.sales import (Filters, countries, kpis_with_change, last_period_is_partial,
                                revenue_over_time, top_countries, top_products)
 from ui import charts, datasets, loaders, state
-from ui.formatting import day, money, number, percent, signed_percent
+from ui.formatting import day, money, number, percent, signed_percent, styled
 from ui.safe import csv_bytes, md_escape
 from ui.text import frozen, lang, t
 
@@ -125,11 +125,12 @@ if last_period_is_partial(shown_to, grain):
 left, right = st.columns([3, 2])   # the products table needs the width for its numbers
 products = top_products(cube, filters, 10)
 left.subheader(t("overview.top_products"))
-left.dataframe(products, hide_index=True, width="stretch", column_config={
-    "sku": st.column_config.TextColumn(t("col.sku"), width="small"),
-    "product_name": st.column_config.TextColumn(t("col.product"), width="medium"),
-    "revenue": st.column_config.NumberColumn(f"{t('col.revenue')} ({currency})", format="%,.2f"),
-    "units": st.column_config.NumberColumn(t("col.units"), format="%,.0f", width="small")})
+left.dataframe(styled(products, L, {"revenue": 2, "units": 0}), hide_index=True, width="stretch",
+               column_config={   # numbers written the language's way (de: 262.585,04)
+                   "sku": st.column_config.TextColumn(t("col.sku"), width="small"),
+                   "product_name": st.column_config.TextColumn(t("col.product"), width="medium"),
+                   "revenue": st.column_config.Column(f"{t('col.revenue')} ({currency})"),
+                   "units": st.column_config.Column(t("col.units"), width="small")})
 left.download_button(t("common.download_csv"), csv_bytes(products), "top_products.csv",
                      "text/csv", key="dl_products")
 places = top_countries(cube, filters, 10)
