@@ -22,7 +22,8 @@ st.session_state.setdefault("upload_round", 0)
 files = st.file_uploader(t("data.upload"), type=["csv", "txt", "tsv", "xlsx", "gz"],
                          accept_multiple_files=True, key=f"uploads_{st.session_state.upload_round}",
                          max_upload_size=MAX_UPLOAD_MB)
-fmt = st.selectbox(t("data.format"), FORMAT_CHOICES, key="import_format")
+fmt = st.selectbox(t("data.format"), FORMAT_CHOICES, key="import_format",
+                   format_func=frozen(lambda f: t("data.auto") if f == "auto" else f))
 with st.expander(t("data.settings")):
     c1, c2, c3 = st.columns(3)
     decimal = c1.selectbox(t("data.decimal"), [None, ".", ","], key="import_decimal",
