@@ -142,7 +142,8 @@ def report(name: str, base_mem: float, rounds: list[dict], idle_mem: float | Non
     print(f"\n== {name}")
     print(f"server memory before the first round: {base_mem:.0f} MiB")
     print(f"{'N':>3} {'client p50/p95 overview':>24} {'filter':>12} {'pricing':>12} "
-          f"{'server p95 overview':>20} {'filter':>8} {'pricing':>8} {'MiB':>7} {'MiB/sess':>9}")
+          f"{'server p95 overview':>20} {'p50':>8} {'pricing p95':>12} {'MiB':>7} {'MiB/sess':>9}")
+    print("    (server 'overview' runs include the filter changes: each is an Overview rerun)")
     print("    (MiB/sess: growth over the one-session round per extra session; client and "
           "server figures in s)")
     one = None
@@ -157,7 +158,7 @@ def report(name: str, base_mem: float, rounds: list[dict], idle_mem: float | Non
               f"{pct(c['filter'], .5):>5.2f}/{pct(c['filter'], .95):<5.2f} "
               f"{pct(c['pricing'], .5):>5.2f}/{pct(c['pricing'], .95):<5.2f} "
               f"{pct(overview_runs, .95):>20.2f} {pct(s.get('overview', []), .5):>8.2f} "
-              f"{pct(s.get('pricing', []), .95):>8.2f} {mem:>7.0f} {per:>9.1f}")
+              f"{pct(s.get('pricing', []), .95):>12.2f} {mem:>7.0f} {per:>9.1f}")
         if r["errors"]:
             print(f"    {len(r['errors'])} session(s) got no page: {r['errors'][:2]}")
     if idle_mem is not None and one is not None:
