@@ -52,38 +52,16 @@ FIELDS: tuple[Field, ...] = (
 )
 
 
-@dataclass(frozen=True)
-class MarketScenario:
+@dataclass(frozen=True, kw_only=True)
+class MarketScenario(MarketInputs):
     """A saved market what-if: ``sku`` sold in ``country`` through ``channel``, the margin
-    waterfall's inputs (the fields of ``MarketInputs``, flat), ``target_margin_pct`` for the
+    waterfall's inputs (it extends ``MarketInputs``), ``target_margin_pct`` for the
     price it needs (rounded to the market's ``price_ending``), and a market entry's
     ``fixed_costs_base`` with the expected ``units_per_month`` (None = not given)."""
 
     sku: str
     country: str
     channel: str = "own"
-    list_price_gross_local: float = BOUNDS["list_price_gross_local"][2]
-    currency_local: str = "EUR"
-    currency_base: str = "EUR"
-    fx_local_per_base: float = BOUNDS["fx_local_per_base"][2]
-    vat_pct: float = BOUNDS["vat_pct"][2]
-    units_per_order: float = BOUNDS["units_per_order"][2]
-    shipping_cost_base_per_order: float = BOUNDS["shipping_cost_base_per_order"][2]
-    shipping_fee_gross_local_per_order: float = BOUNDS["shipping_fee_gross_local_per_order"][2]
-    duty_pct: float = BOUNDS["duty_pct"][2]
-    clearance_fee_base_per_order: float = BOUNDS["clearance_fee_base_per_order"][2]
-    marketplace_fee_pct: float = BOUNDS["marketplace_fee_pct"][2]
-    marketplace_fee_fixed_base_per_order: float = BOUNDS["marketplace_fee_fixed_base_per_order"][2]
-    fee_on_gross: bool = True
-    payment_fee_pct: float = BOUNDS["payment_fee_pct"][2]
-    payment_fee_fixed_base_per_order: float = BOUNDS["payment_fee_fixed_base_per_order"][2]
-    fx_cost_pct: float = BOUNDS["fx_cost_pct"][2]
-    return_rate_pct: float = BOUNDS["return_rate_pct"][2]
-    return_cost_base_per_return: float = BOUNDS["return_cost_base_per_return"][2]
-    resellable_pct: float = BOUNDS["resellable_pct"][2]
-    unit_cost_base: float = BOUNDS["unit_cost_base"][2]
-    fx_move_pct: float = BOUNDS["fx_move_pct"][2]
-    return_rate_spread_pts: float = BOUNDS["return_rate_spread_pts"][2]
     target_margin_pct: float = 30.0
     fixed_costs_base: float = 5000.0
     units_per_month: float | None = None
