@@ -5,6 +5,7 @@ import pandas as pd
 import streamlit as st
 
 from ecom_models.pricing import PriceConstraints, PriceScenario, profit_curve, simulate_price_change
+from ecom_models.scenarios.pricing import field as LIMIT   # one source of the bounds (scenario record)
 from ui import charts, datasets, loaders, pricing_data, state
 from ui.pricing_decision_view import (catalogue_basis, decision, margin_editor, model_check, test_plan,
                                       use_change_button)
@@ -93,11 +94,13 @@ c3, c4, c5 = st.columns([1, 1, 1])
 c3.radio(t("pricing.mode"), ["pct", "price"], key="mode", horizontal=True,
          format_func=frozen(lambda m: t(f"mode.{m}")))
 if state.value("mode") == "pct":
-    c4.number_input(t("pricing.change"), min_value=-50.0, max_value=100.0, step=1.0, key="change")
+    c4.number_input(t("pricing.change"), min_value=LIMIT("change").low, max_value=LIMIT("change").high,
+                    step=1.0, key="change")
 else:
-    c4.number_input(t("pricing.newprice", currency=currency), min_value=0.01, step=0.1,
+    c4.number_input(t("pricing.newprice", currency=currency), min_value=LIMIT("newprice").low, step=0.1,
                     key="newprice", format="%.2f")
-c5.number_input(t("pricing.margin"), min_value=0.0, max_value=95.0, step=1.0, key="margin",
+c5.number_input(t("pricing.margin"), min_value=LIMIT("margin").low, max_value=LIMIT("margin").high,
+                step=1.0, key="margin",
                 help=t("pricing.margin_help"))
 state.publish(KEYS)
 
@@ -146,8 +149,10 @@ catalogue_basis(focus_row, currency)
 st.subheader(t("pricing.section.best"))
 b1, b2, b3, b4 = st.columns(4)
 b1.selectbox(t("pricing.goal"), ["profit", "revenue"], key="goal", format_func=frozen(lambda g: t(f"goal.{g}")))
-b2.number_input(t("pricing.minmargin"), min_value=0.0, max_value=95.0, step=1.0, key="minmargin")
-b3.number_input(t("pricing.maxchange"), min_value=1.0, max_value=50.0, step=1.0, key="maxchange")
+b2.number_input(t("pricing.minmargin"), min_value=LIMIT("minmargin").low,
+                max_value=LIMIT("minmargin").high, step=1.0, key="minmargin")
+b3.number_input(t("pricing.maxchange"), min_value=LIMIT("maxchange").low,
+                max_value=LIMIT("maxchange").high, step=1.0, key="maxchange")
 b4.selectbox(t("pricing.ending"), ["none", ".99", ".95", ".90", "whole"], key="ending",
              format_func=frozen(lambda e: t(f"ending.{e}") if e in ("none", "whole") else e))
 state.publish(KEYS)
