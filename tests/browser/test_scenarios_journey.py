@@ -85,6 +85,7 @@ def test_save_share_import_and_report(shop_server):
             page = ctx.new_page()
             page.goto(base + "/pricing?skus=A-1&change=10")
             expect(page.get_by_role("button", name="Save scenario")).to_be_visible()
+            page.locator(KPI).nth(3).wait_for()      # the what-if's four metrics have rendered
             wait_idle(page)
             on_pricing = [v.replace("\u00a0", " ").strip() for v in page.locator(KPI).all_inner_texts()][:4]
             fail_on_exception(page)
