@@ -32,6 +32,10 @@ bench: $(VENV)/.installed-dev
 	$(PY) bench/ingest.py
 	$(PY) bench/pricing.py
 	$(PY) bench/pages.py
+	$(PY) bench/bundles.py
+	$(PY) bench/journey.py
+	$(PY) bench/scale.py --sizes 1,4
+	$(PY) bench/load.py
 	$(PY) -m pip install --quiet --no-deps -r requirements-bench.txt
 	$(PY) bench/forecast.py
 
