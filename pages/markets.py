@@ -243,6 +243,7 @@ for _, ch in by_channel.iterrows():     # the biggest store channel of each kind
     if kinds.get(channel_kind(ch["key"])) is None:
         kinds[channel_kind(ch["key"])] = ch
 home_price = local_price_from_home(home_gross, home_vat, home_vat, 1.0, "none")
+own_costs = mv.channel_costs().set_index(["channel", "currency"])   # the channels' own reports
 channel_rows = []
 for kind, ch in kinds.items():
     ci, _ = default_inputs(seller, table, seller.country, fx, price_gross_local=home_price,
@@ -250,6 +251,11 @@ for kind, ch in kinds.items():
                            units_per_order=float(ch["units_per_order"]) if ch is not None and ch["units_per_order"] > 0 else inputs.units_per_order)
     if ch is not None and ch["units"] > 0:
         ci = replace(ci, return_rate_pct=min(90.0, float(ch["return_rate_pct"])))
+    own = own_costs.loc[(ch["key"], ch["currency"])] if ch is not None and (ch["key"], ch["currency"]) in own_costs.index else None
+    from_reports = own is not None and bool(own["has_own_fees"]) and pd.notna(own["fee_rate_pct"])
+    if from_reports:    # the channel's own fee lines: all its fees as one rate of product revenue
+        ci = replace(ci, marketplace_fee_pct=min(BOUNDS["marketplace_fee_pct"][1], max(0.0, float(own["fee_rate_pct"]))),
+                     marketplace_fee_fixed_base_per_order=0.0)
     res = compute(ci)
     fees = -sum(c.base for c in res.components if c.code in ("marketplace_fee", "payment_fee"))
     channel_rows.append({t("markets.col.channel"): t(f"channel.{kind}"),
@@ -260,8 +266,19 @@ for kind, ch in kinds.items():
                          t("markets.col.fees", currency=seller.currency): round(fees, 2),
                          t("markets.col.margin", currency=seller.currency): round(res.contribution_margin_base, 2),
                          t("markets.col.per_order", currency=seller.currency): round(res.contribution_margin_per_order_base, 2),
-                         t("markets.col.pct"): round(res.margin_pct, 1)})
+                         t("markets.col.pct"): round(res.margin_pct, 1),
+                         t("markets.col.fee_rate"): round(ci.marketplace_fee_pct, 1),
+                         t("markets.col.fee_source"): t("markets.fees.from_reports", channel=t(f"channel.{kind}"))
+                         if from_reports else t("markets.fees.assumption")})
 st.dataframe(pd.DataFrame(channel_rows), hide_index=True, width="stretch")
+reported = mv.channel_costs()
+reported = reported.loc[reported["has_own_fees"].astype(bool)]
+if not reported.empty:
+    with st.expander(t("markets.section.channel_costs")):
+        st.caption(t("markets.channel_costs.caption"))
+        shown = reported.drop(columns=["has_own_fees"]).round(2)
+        st.dataframe(shown.rename(columns={c: t(f"markets.cost.{c}") for c in shown.columns}),
+                     hide_index=True, width="stretch")
 
 # --- own history and the reference
 with st.expander(t("markets.section.history")):

@@ -89,6 +89,19 @@ def channel_summary(home_vat: float) -> pd.DataFrame:
 
 
 @st.cache_resource(max_entries=2, show_spinner=False)
+def _channel_costs(db: str, version_key: tuple) -> pd.DataFrame:
+    from ecom_models.markets.channel_costs import channel_costs
+
+    return channel_costs(loaders.lines())
+
+
+def channel_costs() -> pd.DataFrame:
+    """Per channel and currency: the channel's own charges from its reports (Amazon settlement),
+    fee rate and fees per order (``markets.channel_costs``)."""
+    return _channel_costs(str(loaders.db_path()), loaders.version())
+
+
+@st.cache_resource(max_entries=2, show_spinner=False)
 def _oss(db: str, version_key: tuple, country: str, rates: tuple) -> list:
     from ecom_models.markets import oss_status
     from ecom_models.markets.history import cross_border_sales

@@ -77,11 +77,28 @@ EN = {
     "markets.oss.none": "No EU cross-border sales in your data (or your home is outside the EU).",
     "markets.section.channels": "Channels compared",
     "markets.channels.caption": "The same waterfall at home for each channel: your own shop's and the "
-                                "channels in your data, with fee defaults from the reference table and the "
+                                "channels in your data, with the fee rate from the channel's own settlement reports where you "
+                                "imported them and from the reference table otherwise (assumption), and the "
                                 "return rate and units per order from your data where you have them.",
     "markets.col.channel": "Channel", "markets.col.revenue": "Revenue", "markets.col.orders": "Orders",
     "markets.col.return_rate": "Return rate %", "markets.col.per_order": "Margin/order ({currency})",
     "markets.col.fees": "Fees/unit ({currency})", "markets.col.in_data": "In your data",
+    "markets.col.fee_rate": "Marketplace fee %", "markets.col.fee_source": "Fee rate from",
+    "markets.fees.from_reports": "from your {channel} settlement reports",
+    "markets.fees.assumption": "assumption (reference table)",
+    "markets.cost.channel": "Channel", "markets.cost.currency": "Currency", "markets.cost.orders": "Orders",
+    "markets.cost.product_revenue": "Product revenue", "markets.cost.marketplace_fees": "Marketplace fees",
+    "markets.cost.advertising": "Advertising", "markets.cost.promotions": "Promotions",
+    "markets.cost.shipping_credits": "Shipping credits", "markets.cost.refunds": "Refunds",
+    "markets.cost.taxes": "Taxes", "markets.cost.other": "Other", "markets.cost.charges_total": "All charges",
+    "markets.cost.fee_rate_pct": "Fee rate %", "markets.cost.fees_per_order": "Fees/order",
+    "markets.section.channel_costs": "What the channels charged (their own reports)",
+    "markets.channel_costs.caption": "From the fee lines of your settlement reports, per channel and currency: "
+                                     "product revenue, marketplace fees (referral, fulfilment, digital services, "
+                                     "transport and other fee types), advertising, promotions, shipping credits, "
+                                     "refunds, taxes and other amounts; charges are negative. Fee rate = "
+                                     "marketplace fees in % of product revenue. Product revenue plus all charges "
+                                     "is what the channel paid out.",
     "markets.section.history": "Your sales per country",
     "markets.section.reference": "Reference figures and sources",
     "markets.ref.caption": "Shipped with the app (data/markets.csv): VAT, customs rules and cost "
@@ -179,11 +196,28 @@ DE = {
     "markets.oss.none": "Keine EU-Fernverkäufe in Ihren Daten (oder Ihr Sitz liegt außerhalb der EU).",
     "markets.section.channels": "Kanäle im Vergleich",
     "markets.channels.caption": "Derselbe Wasserfall im Heimatmarkt für jeden Kanal: Ihr eigener Shop und die "
-                                "Kanäle in Ihren Daten, mit Gebühren aus der Referenztabelle und Retourenquote "
+                                "Kanäle in Ihren Daten, mit dem Gebührensatz aus den Abrechnungsberichten des Kanals, "
+                                "wo importiert, sonst aus der Referenztabelle (Annahme), und Retourenquote "
                                 "und Stück je Bestellung aus Ihren Daten, wo vorhanden.",
     "markets.col.channel": "Kanal", "markets.col.revenue": "Umsatz", "markets.col.orders": "Bestellungen",
     "markets.col.return_rate": "Retourenquote %", "markets.col.per_order": "DB/Bestellung ({currency})",
     "markets.col.fees": "Gebühren/Stück ({currency})", "markets.col.in_data": "In Ihren Daten",
+    "markets.col.fee_rate": "Marktplatzgebühr %", "markets.col.fee_source": "Gebührensatz aus",
+    "markets.fees.from_reports": "Ihren {channel}-Abrechnungsberichten",
+    "markets.fees.assumption": "Annahme (Referenztabelle)",
+    "markets.cost.channel": "Kanal", "markets.cost.currency": "Währung", "markets.cost.orders": "Bestellungen",
+    "markets.cost.product_revenue": "Produktumsatz", "markets.cost.marketplace_fees": "Marktplatzgebühren",
+    "markets.cost.advertising": "Werbung", "markets.cost.promotions": "Aktionen",
+    "markets.cost.shipping_credits": "Versandgutschriften", "markets.cost.refunds": "Erstattungen",
+    "markets.cost.taxes": "Steuern", "markets.cost.other": "Sonstiges", "markets.cost.charges_total": "Alle Posten",
+    "markets.cost.fee_rate_pct": "Gebührensatz %", "markets.cost.fees_per_order": "Gebühren/Bestellung",
+    "markets.section.channel_costs": "Was die Kanäle berechnet haben (ihre eigenen Berichte)",
+    "markets.channel_costs.caption": "Aus den Gebührenzeilen Ihrer Abrechnungsberichte, je Kanal und Währung: "
+                                     "Produktumsatz, Marktplatzgebühren (Verkaufsprovision, Versand durch den "
+                                     "Marktplatz, Digitalsteuer-Gebühr, Transport und weitere Gebührenarten), "
+                                     "Werbung, Aktionen, Versandgutschriften, Erstattungen, Steuern und sonstige "
+                                     "Beträge; Kosten sind negativ. Gebührensatz = Marktplatzgebühren in % des "
+                                     "Produktumsatzes. Produktumsatz plus alle Posten ist die Auszahlung des Kanals.",
     "markets.section.history": "Ihre Verkäufe je Land",
     "markets.section.reference": "Referenzwerte und Quellen",
     "markets.ref.caption": "Mit der App ausgeliefert (data/markets.csv): Umsatzsteuer, Zollregeln und "

@@ -74,3 +74,18 @@ def test_shopware_shop_is_a_german_eur_seller_selling_into_switzerland(shopware_
     assert "crossed on" in text                      # the shop's AT/CH/NL/BE sales cross the OSS threshold
     frames = [d.value for d in at.dataframe]
     assert any("Per unit (CHF)" in f.columns for f in frames)     # local and base currency side by side
+
+
+def test_amazon_fee_rate_comes_from_the_imported_settlement(shop_store):
+    from ecom_models.ingest.pipeline import import_file
+
+    assert import_file(shared_path("amazon", "settlement_flatfile_ca.txt"), shop_store)["status"] == "imported"
+    at = open_markets()
+    table = next(d.value for d in at.dataframe if "Fee rate from" in d.value.columns).set_index("Channel")
+    # the settlement's marketplace fees: 708.93 of 2,180.00 CAD product revenue (tests/markets/test_channel_costs)
+    assert table.at["Amazon", "Fee rate from"] == "from your Amazon settlement reports"
+    assert table.at["Amazon", "Marketplace fee %"] == pytest.approx(32.5)
+    assert table.at["eBay", "Fee rate from"] == "assumption (reference table)"
+    assert table.at["eBay", "Marketplace fee %"] == pytest.approx(11.0)
+    costs = next(d.value for d in at.dataframe if "Marketplace fees" in d.value.columns)   # the reports' breakdown
+    assert costs["Marketplace fees"].tolist() == [-708.93] and costs["All charges"].tolist() == [-1163.92]
