@@ -46,6 +46,9 @@ TEXT = {
     "too_few_levels": "nur {levels:d} Preisstufen in {span:periods} (mindestens {min_levels:d} nötig)",
     "collinear": "der Preis bewegte sich im Gleichschritt mit dem Trend; ihre Wirkungen lassen sich "
                  "nicht trennen",
+    "tier_few_changes": "der eigene Preis dieser Kundengruppe wurde nur {changes:times} geändert in "
+                        "{span:periods} (mindestens {min_changes:d} nötig); es gilt die Schätzung der "
+                        "Standardgruppe",
 
     "no_recommendation": "keine Empfehlung: {why}",
     "cannot_estimate": "die Elastizität lässt sich nicht schätzen ({reason})",

@@ -48,6 +48,8 @@ TEXT = {
     "price_never_changed": "price never changed in {span:periods}",
     "too_few_levels": "only {levels:d} price levels in {span:periods} (at least {min_levels:d} needed)",
     "collinear": "price moved in step with the trend; their effects cannot be told apart",
+    "tier_few_changes": "this tier's own price changed only {changes:times} in {span:periods} "
+                        "(at least {min_changes:d} needed); the standard tier's estimate applies",
 
     # ---- pricing: best price
     "no_recommendation": "no recommendation: {why}",

@@ -140,6 +140,13 @@ def build_count_panel(lines: pd.DataFrame, products: pd.DataFrame | None = None,
     ``products``: ``queries.products`` (``sku``, ``stock``), optional. ``tol_pct``: price
     moves up to this % are no change. See the module docstring for every definition.
     """
+    return _count_panel_parts(lines, products, tol_pct=tol_pct, promo_min_share=promo_min_share,
+                              complete_periods_only=complete_periods_only)[0]
+
+
+def _count_panel_parts(lines: pd.DataFrame, products: pd.DataFrame | None, *, tol_pct: float,
+                       promo_min_share: float, complete_periods_only: bool) -> tuple[CountPanel, dict | None]:
+    """:func:`build_count_panel` plus the per-line pieces the tier panels need (None when empty)."""
     _check_lines(lines, "W")
     n = len(lines)
     qty = lines["quantity"].to_numpy(dtype=float)
@@ -187,7 +194,7 @@ def build_count_panel(lines: pd.DataFrame, products: pd.DataFrame | None = None,
     trader, guest = _tier_groups(lines, n)
     n_sku = len(skus)
     if not rows.any():
-        return _empty()
+        return _empty(), None
 
     code, q, p, wk = sku_codes[rows], qty[rows], price[rows], week[rows] - w0
     d_share = share[order[rows]]
@@ -267,9 +274,92 @@ def build_count_panel(lines: pd.DataFrame, products: pd.DataFrame | None = None,
         "stock_at_export": stock,
     })
     promo_days = period_start_days(np.flatnonzero(promo_week) + w0, "W").astype("datetime64[D]")
-    return CountPanel(panel=panel[present[g_sku]].reset_index(drop=True),
-                      skus=table[present].reset_index(drop=True),
-                      promo_weeks=pd.DatetimeIndex(promo_days.astype("datetime64[ns]")))
+    standard = CountPanel(panel=panel[present[g_sku]].reset_index(drop=True),
+                          skus=table[present].reset_index(drop=True),
+                          promo_weeks=pd.DatetimeIndex(promo_days.astype("datetime64[ns]")))
+    parts = {"code": code, "q": q, "p": p, "wk": wk, "tier": tier, "d_share": d_share, "n_sku": n_sku,
+             "n_w": n_w, "w0": w0, "tol": tol, "first_wk": first_wk, "offset": offset,
+             "unavailable": unavailable, "all_units": all_units, "promo_week": promo_week,
+             "category": category, "sku_index": sku_index, "table": table}
+    return standard, parts
+
+
+def build_tier_panels(lines: pd.DataFrame, products: pd.DataFrame | None = None, *,
+                      tol_pct: float = 1.0, promo_min_share: float = 0.05,
+                      complete_periods_only: bool = True) -> tuple[CountPanel, dict[str, CountPanel]]:
+    """The standard tier's :class:`CountPanel` and one panel per other tier with sales.
+
+    A tier's panel has the same columns as the standard one, read for that tier alone:
+    ``units`` are the tier's units sold; ``list_price`` is the **tier's own catalogue
+    price**: the most frequent unit price of the tier's lines in the week (line count, to
+    the cent, ties to the higher price; one-week blips dropped), carried forward into weeks
+    without tier sales and back to the tier's first week; each SKU's rows run from its first
+    sale in the tier to the last week of the data. ``promo`` and ``unavailable`` (stock-outs
+    hit every tier) are the standard panel's; ``revenue`` is the tier's (after discounts).
+    In ``skus``, ``list_price_now``, ``price_min_seen``/``price_max_seen``,
+    ``n_price_changes`` and ``n_price_levels`` are the tier's own; the other columns are
+    the SKU's (as in the standard table). Keys: ``TIER_NAMES[1:]`` that have any sale.
+    """
+    standard, parts = _count_panel_parts(lines, products, tol_pct=tol_pct, promo_min_share=promo_min_share,
+                                         complete_periods_only=complete_periods_only)
+    out: dict[str, CountPanel] = {}
+    if parts is None:
+        return standard, out
+    for k, name in enumerate(TIER_NAMES):
+        if k == 0 or not (parts["tier"] == k).any():
+            continue
+        out[name] = _tier_panel(parts, k, standard.promo_weeks)
+    return standard, out
+
+
+def _tier_panel(parts: dict, k: int, promo_weeks: pd.DatetimeIndex) -> CountPanel:
+    """One tier's panel (see :func:`build_tier_panels`)."""
+    sel = parts["tier"] == k
+    code, q, p, wk = parts["code"][sel], parts["q"][sel], parts["p"][sel], parts["wk"][sel]
+    n_sku, n_w, tol = parts["n_sku"], parts["n_w"], parts["tol"]
+    cents = np.round(p * 100).astype(np.int64)
+    obs_cell, obs_cents = _modal_price(code.astype(np.int64) * n_w + wk, cents, np.ones(code.size))
+    first_wk = np.full(n_sku, n_w, dtype=np.int64)
+    np.minimum.at(first_wk, code, wk)
+    present = first_wk < n_w
+    span = np.where(present, n_w - first_wk, 0)
+    total = int(span.sum())
+    g_sku = np.repeat(np.arange(n_sku), span)
+    offset = np.r_[0, np.cumsum(span)[:-1]]
+    g_wk = np.arange(total) - np.repeat(offset, span) + np.repeat(first_wk, span)
+    level = np.full(total, np.nan)
+    obs_sku, obs_wk = obs_cell // n_w, obs_cell % n_w
+    level[offset[obs_sku] - first_wk[obs_sku] + obs_wk] = _drop_blips(obs_sku, obs_cents / 100.0, tol)
+    list_price = pd.Series(level).groupby(g_sku).ffill().groupby(g_sku).bfill().to_numpy()
+    row_of = offset[code] - first_wk[code] + wk
+    units = np.bincount(row_of, q, minlength=total)
+    revenue = np.bincount(row_of, q * p * (1 - parts["d_share"][sel]), minlength=total)
+    # the standard grid starts at the SKU's first sale in any tier: never later than here
+    std_row = parts["offset"][g_sku] - parts["first_wk"][g_sku] + g_wk
+    unavailable = parts["unavailable"][std_row]
+    all_units = parts["all_units"][std_row]
+    sold_at = np.where(units > 0, list_price, np.nan)
+    seen = pd.DataFrame({"s": g_sku, "p": sold_at}).groupby("s")["p"]
+    changes = np.zeros(n_sku, dtype=np.int64)
+    same = g_sku[1:] == g_sku[:-1]
+    np.add.at(changes, g_sku[1:][same & (np.abs(np.diff(np.log(list_price))) > tol)], 1)
+    levels = pd.DataFrame({"s": g_sku, "p": np.round(np.log(list_price) / tol)}).groupby("s")["p"].nunique()
+    period = period_start_days(g_wk + parts["w0"], "W").astype("datetime64[D]").astype("datetime64[ns]")
+    sku_index, category = parts["sku_index"], parts["category"]
+    panel = pd.DataFrame({
+        "sku": sku_index.take(g_sku).array, "category": pd.array(category[g_sku], dtype="str"),
+        "period": period, "units": units, "list_price": list_price,
+        "promo": parts["promo_week"][g_wk], "unavailable": unavailable, "all_units": all_units,
+        "revenue": revenue,
+    })
+    last_row = np.where(present, offset + span - 1, 0)
+    table = parts["table"].copy()
+    table["list_price_now"] = np.where(present, list_price[last_row] if total else np.nan, np.nan)
+    table["price_min_seen"] = seen.min().reindex(range(n_sku)).to_numpy()
+    table["price_max_seen"] = seen.max().reindex(range(n_sku)).to_numpy()
+    table["n_price_changes"] = changes
+    table["n_price_levels"] = levels.reindex(range(n_sku), fill_value=0).to_numpy()
+    return CountPanel(panel=panel, skus=table[present].reset_index(drop=True), promo_weeks=promo_weeks)
 
 
 def _unavailable(g_sku, g_wk, units, n_sku, n_w, skus, products) -> tuple[np.ndarray, np.ndarray]:

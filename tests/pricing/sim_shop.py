@@ -44,9 +44,17 @@ def _price_path(rng, n_weeks: int, base: float, n_changes: int) -> np.ndarray:
     return path
 
 
-def simulate_shop(seed: int = 0, n_skus: int = 120) -> dict:
+def simulate_shop(seed: int = 0, n_skus: int = 120, trader_elasticity: float | None = None,
+                  trader_orders: float = 3.0) -> dict:
     """Order lines, products and the truth (one row per SKU: ``sku``, ``elasticity``,
-    ``n_changes``, ``slow``, ``category``)."""
+    ``n_changes``, ``slow``, ``category``).
+
+    ``trader_elasticity`` (default None: the trader waves above, independent of the price):
+    traders respond to their own catalogue price (20 % below the standard one, so it moves
+    with it) with this elasticity: per week a Poisson number of orders with mean
+    ``trader_orders · (price/base)^trader_elasticity · exp(season + 0.25·promo)`` (the
+    standard tier's season and promotion), each of 6/12/24 units. The truth then has a
+    ``trader_elasticity`` column. With the default the data are unchanged."""
     rng = np.random.default_rng(seed)
     weeks = np.arange(N_WEEKS)
     week_start = START + pd.to_timedelta(7 * weeks, unit="D")
@@ -73,7 +81,8 @@ def simulate_shop(seed: int = 0, n_skus: int = 120) -> dict:
         stockout = i in (0, 4)
         if stockout:
             units[-6:] = 0
-        truth.append({"sku": sku, "elasticity": e, "n_changes": n_changes, "slow": slow, "category": cat})
+        truth.append({"sku": sku, "elasticity": e, "n_changes": n_changes, "slow": slow, "category": cat,
+                      **({} if trader_elasticity is None else {"trader_elasticity": trader_elasticity})})
         products.append({"sku": sku, "stock": 0.0 if stockout else 25.0, "unit_cost": round(base * 0.55, 2)})
         for w in np.flatnonzero(units):
             left = int(units[w])
@@ -90,10 +99,18 @@ def simulate_shop(seed: int = 0, n_skus: int = 120) -> dict:
             rows.append((order_no, w, sku, cat, int(rng.choice([24, 48, 96])), round(price[w] * 0.85, 2),
                          "c%d" % rng.integers(2000), "EK"))
             order_no += 1
-        for w in np.flatnonzero(rng.random(N_WEEKS) < (0.25 + 0.2 * np.sin(weeks / 5))):   # trader waves
-            rows.append((order_no, w, sku, cat, int(rng.choice([6, 12, 24])), round(price[w] * 0.8, 2),
-                         "t%d" % rng.integers(50), "H"))
-            order_no += 1
+        if trader_elasticity is None:
+            for w in np.flatnonzero(rng.random(N_WEEKS) < (0.25 + 0.2 * np.sin(weeks / 5))):   # trader waves
+                rows.append((order_no, w, sku, cat, int(rng.choice([6, 12, 24])), round(price[w] * 0.8, 2),
+                             "t%d" % rng.integers(50), "H"))
+                order_no += 1
+        else:                                                        # traders with their own response
+            mu_t = trader_orders * (price / base) ** trader_elasticity * np.exp(season + 0.25 * promo)
+            for w, k in zip(weeks, rng.poisson(mu_t)):
+                for _ in range(int(k)):
+                    rows.append((order_no, w, sku, cat, int(rng.choice([6, 12, 24])), round(price[w] * 0.8, 2),
+                                 "t%d" % rng.integers(50), "H"))
+                    order_no += 1
         for w in np.flatnonzero(rng.random(N_WEEKS) < min(0.1 * level, 0.9)):              # guests
             rows.append((order_no, w, sku, cat, 1, round(price[w] * 1.9, 2), None, None))
             order_no += 1
