@@ -4,6 +4,12 @@ as ``ecom_models.markets.MarketInputs`` holds it, and the target margin and entr
 settings), and its results (``MarketResult.to_dict()`` plus the price for the target margin
 and the entry break-even).
 
+The last link of the chain price → forecast → stock → market: a market scenario may name a
+saved forecast or pricing scenario (``parent_id``); the entry's units per month then come
+from it instead of ``m_units``: a forecast of the product (level ``sku``) gives its what-if
+units over the horizon ÷ weeks × 52/12; a pricing scenario the product's units per week at
+the new price × 52/12. The parent's saved results are read, so the numbers stay reproducible.
+
 Every assumption is pinned in the record (the user's edits and the reference values they
 started from), so the results depend on the inputs and the model only: "recompute on
 today's data" gives the same numbers unless the model changed. Bounds and defaults come from
@@ -49,7 +55,9 @@ FIELDS: tuple[Field, ...] = (
     Field("fixed_costs_base", "m_fixed", "float", 5000.0, 0.0, 1e8, label="fixed entry costs"),
     Field("units_per_month", "m_units", "float", None, 0.0, 1e7, optional=True, label="units per month"),
     Field("price_ending", None, "text", "none", label="price ending"),
+    Field("parent_id", None, "text", None, optional=True, label="units per month from scenario"),
 )
+WEEKS_PER_MONTH = 52 / 12
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -66,6 +74,7 @@ class MarketScenario(MarketInputs):
     fixed_costs_base: float = 5000.0
     units_per_month: float | None = None
     price_ending: str = "none"
+    parent_id: str | None = None
 
     FIELDS = FIELDS
 
@@ -91,21 +100,59 @@ class MarketScenario(MarketInputs):
         return cls(**inputs.to_dict(), **rest)
 
 
+def parent_units_per_month(db: Path, parent_id: str, sku: str) -> tuple[float, str]:
+    """``(units per month, parent kind)`` of ``sku`` in the saved forecast or pricing
+    scenario ``parent_id`` (``LookupError`` naming ``parent_id`` when it has none)."""
+    from .saved import open_saved
+
+    parent = open_saved(db, parent_id)
+    if parent is None or parent.kind not in ("forecast", "pricing"):
+        raise LookupError("parent_id: no saved forecast or pricing scenario with this id")
+    results = parent.results or {}
+    if parent.kind == "forecast":
+        if results.get("level") != "sku" or str(results.get("series_id")) != sku:
+            raise LookupError(f"parent_id: the forecast scenario is for {results.get('series_id')!r} "
+                              f"(level {results.get('level')}), not the product {sku!r}")
+        units = results.get("units_scenario")
+        units = results.get("units_forecast") if units is None else units
+        weeks = results.get("horizon_weeks") or 0
+        if units is None or not weeks:
+            raise LookupError("parent_id: the forecast scenario has no units")
+        return float(units) / float(weeks) * WEEKS_PER_MONTH, "forecast"
+    for row in results.get("per_sku", []):
+        if str(row.get("sku")) == sku and row.get("units") is not None:
+            return float(row["units"]) * WEEKS_PER_MONTH, "pricing"       # pricing results are per week
+    raise LookupError(f"parent_id: the pricing scenario has no units for {sku!r}")
+
+
+def load_data(db: Path, inputs: MarketScenario) -> dict | None:
+    """The parent step's units per month (None without a parent): every other number is in
+    the inputs."""
+    if not inputs.parent_id:
+        return None
+    units, kind = parent_units_per_month(db, inputs.parent_id, inputs.sku)
+    return {"units_per_month": units, "parent_kind": kind}
+
+
 def compute(inputs: MarketScenario, data=None) -> dict:
     """The margin waterfall (``MarketResult.to_dict()``), the price for the target margin and
-    the entry break-even (JSON-ready). ``data`` is not used: every number is in the inputs."""
+    the entry break-even (JSON-ready). ``data``: ``load_data``'s units per month of the parent
+    step (used instead of ``units_per_month``), else not used."""
     from ecom_models.markets import break_even_units, compute as waterfall, months_to_break_even, price_for_margin
 
     from .pricing import plain
 
     market = inputs.market_inputs()
     result = waterfall(market)
-    months = (months_to_break_even(inputs.fixed_costs_base, result.contribution_margin_base, inputs.units_per_month)
-              if inputs.units_per_month is not None else None)
+    from_parent = isinstance(data, dict) and data.get("units_per_month") is not None
+    units = float(data["units_per_month"]) if from_parent else inputs.units_per_month
+    months = (months_to_break_even(inputs.fixed_costs_base, result.contribution_margin_base, units)
+              if units is not None else None)
     return plain({**result.to_dict(), "currency": inputs.currency_base,
                   "target_price_local": price_for_margin(market, inputs.target_margin_pct, inputs.price_ending),
                   "break_even_units": break_even_units(inputs.fixed_costs_base, result.contribution_margin_base),
-                  "months_to_break_even": months})
+                  "months_to_break_even": months, "units_per_month": units,
+                  "units_from": inputs.parent_id if from_parent else None})
 
 
 def settings(inputs: MarketScenario) -> dict:
@@ -194,5 +241,5 @@ def build(db: Path, query: dict[str, str], **fixed) -> MarketScenario:
     return from_url(MarketScenario, FIELDS, query, **{"sku": sku, "country": country, **fill, **fixed})
 
 
-MARKETS = register(KIND, MarketScenario, compute, settings_fn=settings,
+MARKETS = register(KIND, MarketScenario, compute, load_fn=load_data, settings_fn=settings,
                    model_sources=("markets", "scenarios/markets.py"), build_fn=build)
