@@ -24,12 +24,15 @@ HISTORY_WEEKS = 26        # weeks of history drawn before the forecast (52 squee
 @st.cache_resource(max_entries=8, show_spinner="Testing forecast methods on past weeks …")
 def _run(db: str, version_key: tuple, level: str, horizon: int):
     from ecom_models.forecasting.pipeline import forecast
+    from ecom_models.forecasting.price_features import price_inputs
     from ecom_models.forecasting.series import build_series
 
-    matrix = build_series(loaders._lines(db, version_key), level, "week", top=TOP)
+    lines = loaders._lines(db, version_key)
+    matrix = build_series(lines, level, "week", top=TOP)
     if matrix.values.shape[0] == 0 or matrix.values.shape[1] < MIN_WEEKS:
         return None
-    return forecast(matrix, horizon)
+    # catalogue prices and promotion weeks for the global model (neutral above SKU level)
+    return forecast(matrix, horizon, prices=price_inputs(lines, matrix, level))
 
 
 def forecast_run(level: str, horizon: int):

@@ -21,8 +21,9 @@ FAMILIES = {"seasonal_naive": "baseline", "naive": "baseline", "moving_average":
 
 
 def default_candidates(freq: str = "week", horizon: int = 8, country: str = "DE",
-                       include: tuple[str, ...] | None = None) -> dict:
-    """Unfitted forecasters by name (``MODELS``; ``include`` picks a subset)."""
+                       include: tuple[str, ...] | None = None, prices=None) -> dict:
+    """Unfitted forecasters by name (``MODELS``; ``include`` picks a subset). ``prices``:
+    ``price_features.PriceInputs`` for the global model's price features (None: none)."""
     g = grain(freq)
     m = season_length(g)
     models = {
@@ -36,7 +37,7 @@ def default_candidates(freq: str = "week", horizon: int = 8, country: str = "DE"
         "tsb": TSB(),
         "seasonal_ratio": SeasonalRatio(season_length=m, window=8 if g == "week" else 28),
         "seasonal_ets": SeasonalETS(season_length=m),
-        "global_boosting": GlobalBoosting(max_horizon=horizon, freq=g, country=country),
+        "global_boosting": GlobalBoosting(max_horizon=horizon, freq=g, country=country, prices=prices),
     }
     if g == "day":     # a 365-day seasonal ETS per series is too slow to be worth it
         models.pop("seasonal_ets")

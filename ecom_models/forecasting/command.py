@@ -39,10 +39,17 @@ def _num(value) -> float | None:
     return round(value, 4) if math.isfinite(value) else None
 
 
+def _day_after(day):
+    import pandas as pd
+
+    return pd.Timestamp(day) + pd.Timedelta(days=1)
+
+
 def run(args: argparse.Namespace, db) -> int:
     from ecom_models.store.queries import order_lines
 
     from .pipeline import forecast
+    from .price_features import price_inputs
     from .series import build_series, series_names
 
     limit = 26 if args.freq == "week" else 90
@@ -61,7 +68,9 @@ def run(args: argparse.Namespace, db) -> int:
         print("error: no sales to forecast (check --until and --level)", file=sys.stderr)
         return 2
     try:
-        result = forecast(matrix, args.horizon)
+        prices = price_inputs(lines.loc[(lines["ordered_at"] < _day_after(args.until)).to_numpy()]
+                              if args.until else lines, matrix, args.level)
+        result = forecast(matrix, args.horizon, prices=prices)
     except ValueError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2

@@ -162,11 +162,13 @@ def fit_chosen(matrix: SeriesMatrix, candidates: dict, chosen: np.ndarray, horiz
 
 
 def forecast(matrix: SeriesMatrix, horizon: int = 8, *, candidates: dict | None = None,
-             n_origins: int | None = None, country: str = "DE") -> ForecastRun:
-    """Backtest, choose, forecast ``horizon`` periods with intervals (module doc)."""
+             n_origins: int | None = None, country: str = "DE", prices=None) -> ForecastRun:
+    """Backtest, choose, forecast ``horizon`` periods with intervals (module doc).
+    ``prices``: ``price_features.PriceInputs`` for the default candidates' global model
+    (ignored when ``candidates`` are given)."""
     if matrix.values.shape[0] == 0:
         raise ValueError("there are no series to forecast")
-    candidates = candidates or default_candidates(matrix.freq, horizon, country)
+    candidates = candidates or default_candidates(matrix.freq, horizon, country, prices=prices)
     if BASELINE not in candidates:
         raise ValueError(f"the candidates must include the baseline '{BASELINE}'")
     n = matrix.values.shape[0]
