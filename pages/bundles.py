@@ -155,7 +155,7 @@ else:
     if why_not:
         result = type(result)(**{**result.__dict__, "notes": ((why_not, {}), *result.notes)})
     bv.show_result(result)
-    from ui.scenario_view import save_bundle_button  # noqa: E402  saved scenario + share link (issue 16)
+    from ui.scenario_save import save_bundle_button  # noqa: E402  saved scenario + share link (issue 16)
     save_bundle_button(shop, shown, scenario, date_from if date_from != shop.first else None,
                        date_to if date_to != shop.last else None,
                        state.value("b_country"), state.value("b_mode"), responses, why_not)

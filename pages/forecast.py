@@ -129,7 +129,7 @@ else:
 for code, params in outcome.notes:
     if code != "forecast.stock_unknown":
         st.info(md_escape(say(code, params)))
-from ui.scenario_view import save_forecast_button  # noqa: E402  saved scenario + share link (issue 16)
+from ui.scenario_save import save_forecast_button  # noqa: E402  saved scenario + share link (issue 16)
 save_forecast_button(run, level, series, scenario, stock_known, elasticity)
 
 # ---- stock plan

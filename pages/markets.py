@@ -223,7 +223,7 @@ units = break_even_units(state.value("m_fixed"), result.contribution_margin_base
 months = months_to_break_even(state.value("m_fixed"), result.contribution_margin_base, state.value("m_units"))
 st.info(t("markets.entry.breakeven", units=number(units, L), months=number(months, L, 1), per_month=number(state.value("m_units"), L))
         if units is not None and months is not None else t("markets.entry.never"))
-from ui.scenario_view import save_market_button  # noqa: E402  saved scenario + share link (issue 16)
+from ui.scenario_save import save_market_button  # noqa: E402  saved scenario + share link (issue 16)
 save_market_button(inputs, sku, market, channel, state.value("m_target"), state.value("m_fixed"),
                    state.value("m_units"), row["price_ending"])
 st.markdown("**" + t("markets.oss.title") + "**")

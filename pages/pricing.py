@@ -177,7 +177,7 @@ st.markdown(f"**{t('pricing.table')}**")
 table = whatif_table(result.per_sku, names, margin)   # in the user's language; CSV keeps numbers
 st.download_button(t("common.download_csv"), csv_bytes(table), "price_whatif.csv", "text/csv",
                    key="dl_whatif")
-from ui.scenario_view import save_button  # noqa: E402  saved scenario + share link (issue 16)
+from ui.scenario_save import save_button  # noqa: E402  saved scenario + share link (issue 16)
 save_button(currency, estimates, costs, names, margin_table)
 
 st.subheader(t("pv2.section.test"))
