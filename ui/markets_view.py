@@ -22,8 +22,6 @@ FX_KEY = "markets.fx_overrides"
 def _summaries(db: str, version_key: tuple) -> dict:
     """Per store version: the seller the data suggests, sold products (sku, name, lines), and
     the full lines' per-country and per-channel summaries are built from the shared lines."""
-    from ecom_models.store.queries import order_lines
-
     if version_key[1] == -1:
         return {"seller": default_seller(pd.DataFrame({"currency": [], "country": []})), "skus": pd.DataFrame()}
     lines = loaders.lines()

@@ -17,8 +17,6 @@ from __future__ import annotations
 
 import numpy as np
 
-from .metrics import nan_mean
-
 PROBS = (0.025, 0.10, 0.90, 0.975)            # lo95, lo80, hi80, hi95
 MIN_ERRORS = 50
 INTERMITTENT_ZERO_SHARE = 0.3
