@@ -7,6 +7,12 @@ model: ``units' = units · (p'/p)^e`` (``ecom_models.pricing``, log-log design),
 in the promotion week. The elasticity's interval ``[e_low, e_high]`` widens the
 scenario's band: its bounds are the forecast's 80 % bounds times the smallest and largest
 of the three multipliers.
+
+The price moves the forecast through the elasticity only. The global model's price
+features (``price_features``) shape the baseline forecast itself (the last known catalogue
+price carried forward), but the what-if does not re-predict it with the changed price
+(``GlobalBoosting.predict_with_prices`` could): the page's forecast run is cached without
+its fitted models, and one price effect applied twice would overstate the change.
 """
 from __future__ import annotations
 
