@@ -144,7 +144,7 @@ if len(in_scope) > 1:
 focus = state.value("focus")
 focus_row = chosen.set_index(chosen["sku"].astype(str)).loc[focus]
 explain_elasticity(focus_row)
-catalogue_basis(focus_row, currency)
+catalogue_basis(focus_row, currency, pricing.tiers)
 
 st.subheader(t("pricing.section.best"))
 b1, b2, b3, b4 = st.columns(4)

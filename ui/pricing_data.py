@@ -9,7 +9,7 @@ it is read on each run (one small read-only query) and passed in as a key.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import pandas as pd
 import streamlit as st
@@ -20,10 +20,12 @@ from . import loaders
 @dataclass(frozen=True)
 class PricingData:
     """The estimates of one currency (``ESTIMATE_COLUMNS`` + ``EXTRA_COLUMNS``) and the
-    shop's promotion weeks (skipped by a test plan)."""
+    shop's promotion weeks (skipped by a test plan); ``tiers``: the other customer tiers'
+    own estimates (``ecom_models.pricing.tiers.TIER_COLUMNS``, one row per SKU and tier)."""
 
     estimates: pd.DataFrame
     promo_weeks: pd.DatetimeIndex
+    tiers: pd.DataFrame = field(default_factory=pd.DataFrame)
 
 
 def _currency_lines(db: str, version_key: tuple, currency: str) -> pd.DataFrame:
@@ -33,16 +35,20 @@ def _currency_lines(db: str, version_key: tuple, currency: str) -> pd.DataFrame:
 
 @st.cache_resource(max_entries=4, show_spinner="Estimating price elasticities …")
 def _data(db: str, version_key: tuple, currency: str) -> PricingData:
-    from ecom_models.pricing import CountElasticityEstimator, build_count_panel
+    from ecom_models.pricing import CountElasticityEstimator, build_tier_panels
+    from ecom_models.pricing.tiers import fit_tier
 
     lines = _currency_lines(db, version_key, currency)
     none = PricingData(pd.DataFrame(), pd.DatetimeIndex([]))
     if lines.empty:
         return none
-    panel = build_count_panel(lines, loaders._products(db, version_key))
+    panel, tier_panels = build_tier_panels(lines, loaders._products(db, version_key))
     if panel.skus.empty:   # too little history: the page says so
         return none
-    return PricingData(CountElasticityEstimator().fit(panel).estimates_, panel.promo_weeks)
+    model = CountElasticityEstimator().fit(panel)
+    tiers = [fit_tier(model, p, name) for name, p in tier_panels.items()]
+    return PricingData(model.estimates_, panel.promo_weeks,
+                       pd.concat(tiers, ignore_index=True) if tiers else pd.DataFrame())
 
 
 def data(currency: str) -> PricingData:

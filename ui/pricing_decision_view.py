@@ -31,8 +31,9 @@ def _weeks(n) -> str:
 
 # --------------------------------------------------------------------- what it stands on
 
-def catalogue_basis(row: pd.Series, currency: str) -> None:
-    """Catalogue price and the tier the estimate uses; price changes, promotions, stock-outs."""
+def catalogue_basis(row: pd.Series, currency: str, tier_estimates: pd.DataFrame | None = None) -> None:
+    """Catalogue price and the tier the estimate uses; price changes, promotions, stock-outs;
+    the other tiers' own estimates (``tier_estimates``: rows of ``TIER_COLUMNS``) where they sold."""
     L = lang()
     tiers = {k: _f(row.get(f"units_{k}")) or 0.0 for k in ("standard", "quantity_break", "trader", "guest")}
     total = sum(tiers.values())
@@ -44,12 +45,35 @@ def catalogue_basis(row: pd.Series, currency: str) -> None:
         st.markdown(t("pv2.basis_none", price=money(row["current_price"], currency, L),
                       promo=number(row.get("n_promo_weeks", 0), L),
                       stockout=_weeks(row.get("unavailable_weeks", 0) or 0)))
+    else:
+        st.markdown(t("pv2.basis", changes=number(row.get("n_price_changes", 0), L),
+                      low=money(row.get("price_min_seen"), currency, L),
+                      high=money(row.get("price_max_seen"), currency, L),
+                      promo=number(row.get("n_promo_weeks", 0), L),
+                      stockout=_weeks(row.get("unavailable_weeks", 0) or 0)))
+    _tier_estimates(str(row.get("sku", row.name)), currency, tier_estimates)
+
+
+def _tier_estimates(sku: str, currency: str, tiers: pd.DataFrame | None) -> None:
+    """One line per other tier the product sold in: its own estimate, or why not."""
+    if tiers is None or tiers.empty:
         return
-    st.markdown(t("pv2.basis", changes=number(row.get("n_price_changes", 0), L),
-                  low=money(row.get("price_min_seen"), currency, L),
-                  high=money(row.get("price_max_seen"), currency, L),
-                  promo=number(row.get("n_promo_weeks", 0), L),
-                  stockout=_weeks(row.get("unavailable_weeks", 0) or 0)))
+    mine = tiers.loc[tiers["sku"].astype(str) == sku]
+    if mine.empty:
+        return
+    L = lang()
+    lines = []
+    for _, r in mine.iterrows():
+        params = r["reason_params"] if isinstance(r["reason_params"], dict) else {}
+        name = t(f"pv2.tier_name.{r['tier']}")
+        if _f(r["elasticity"]) is None:
+            lines.append(t("pv2.tier.none", tier=name, reason=md_escape(say(str(r["reason_code"]), params))))
+        else:
+            lines.append(t("pv2.tier.estimated", tier=name, price=money(r["current_price"], currency, L),
+                           e=number(r["elasticity"], L, 2), low=number(r["ci_low"], L, 2),
+                           high=number(r["ci_high"], L, 2), changes=number(r["n_price_changes"], L),
+                           label=t(f"confidence.{r['confidence']}")))
+    st.markdown(t("pv2.tiers_head") + "\n\n" + "\n".join(f"- {x}" for x in lines))
 
 
 # --------------------------------------------------------------------- the decision

@@ -21,6 +21,13 @@ EN = {
     "pv2.apart": "Traders, quantity breaks and guests buy at their own prices and are kept apart "
                  "({other} units), so a big wholesale order is not read as a price response.",
     "pv2.apart_none": "All buyers pay the same catalogue price.",
+    "pv2.tiers_head": "Other customer groups, estimated on their own price where they have enough "
+                      "data (at least 12 weeks with sales and 2 changes of their own price):",
+    "pv2.tier.estimated": "**{tier}** (their price today {price}): elasticity **{e}** (90 % interval "
+                          "{low} to {high}), from {changes} changes of their own price; confidence {label}",
+    "pv2.tier.none": "**{tier}**: no estimate of their own ({reason}); the estimate above applies.",
+    "pv2.tier_name.trader": "Traders", "pv2.tier_name.quantity_break": "Quantity-break orders",
+    "pv2.tier_name.guest": "Guests",
     "pv2.basis": "Estimated from **{changes}** real catalogue-price changes (prices sold at: "
                  "{low} – {high}); {promo} promotion weeks are allowed for; {stockout} look like "
                  "a stock-out and are not read as zero demand.",
@@ -137,6 +144,14 @@ DE = {
                  "gehalten ({other} Stück), damit eine große Großhandelsbestellung nicht als "
                  "Preisreaktion gelesen wird.",
     "pv2.apart_none": "Alle Käufer zahlen denselben Listenpreis.",
+    "pv2.tiers_head": "Andere Kundengruppen, auf ihren eigenen Preis geschätzt, wo sie genug Daten "
+                      "haben (mindestens 12 Wochen mit Verkäufen und 2 Änderungen ihres eigenen Preises):",
+    "pv2.tier.estimated": "**{tier}** (ihr Preis heute {price}): Elastizität **{e}** (90-%-Intervall "
+                          "{low} bis {high}), aus {changes} Änderungen ihres eigenen Preises; "
+                          "Verlässlichkeit {label}",
+    "pv2.tier.none": "**{tier}**: keine eigene Schätzung ({reason}); es gilt die Schätzung oben.",
+    "pv2.tier_name.trader": "Händler", "pv2.tier_name.quantity_break": "Mengenstaffel-Bestellungen",
+    "pv2.tier_name.guest": "Gäste",
     "pv2.basis": "Geschätzt aus **{changes}** echten Listenpreisänderungen (verkauft zu "
                  "{low} – {high}); {promo} Aktionswochen sind berücksichtigt; {stockout} sehen nach "
                  "einem Ausverkauf aus und zählen nicht als Nullnachfrage.",

@@ -61,6 +61,9 @@ def test_shopware_page_works_from_the_shops_own_costs_tiers_and_checks(sw_db, mo
     # catalogue price and the tier the estimate uses: traders' units are kept apart
     assert "Catalogue price today **€34.37**" in words and "kept apart" in words
     assert "Estimated from **3** real catalogue-price changes" in words and "promotion weeks" in words
+    # the traders' own estimate, on their own price (85 % of the catalogue price here)
+    assert "**Traders** (their price today €29.21): elasticity **-1.50**" in words
+    assert "from 3 changes of their own price; confidence medium" in words
     # the shop's purchase price, not an assumed margin, sets the answer: no margin dependence table
     assert "Unit cost €20.93 from the products table" in words
     assert "depends on your margin" not in words
@@ -126,6 +129,12 @@ def test_a_link_reproduces_the_view(sw_db, monkeypatch):
     assert again.number_input(key="tchange").value == 15.0 and again.radio(key="twhich").value == "suggested"
 
 
+def test_a_tier_without_enough_data_says_why(sw_db, monkeypatch):
+    at = open_pricing(sw_db, monkeypatch, skus=NEVER_CHANGED)
+    words = texts(at)
+    assert "**Traders**: no estimate of their own (price never changed in 104 weeks)" in words
+
+
 def test_a_selection_mixing_estimable_and_not_estimable_products_adds_both(sw_db, monkeypatch):
     """Issue 15's totals bug: a product without its own elasticity (price never changed)
     borrows the group's and counts in the totals instead of dropping out of them."""
@@ -156,6 +165,7 @@ def test_every_new_string_has_its_german_and_the_page_speaks_german(sw_db, monke
     assert "Listenpreis heute **34,37 €**" in words               # numbers and money the German way
     assert "Stückkosten 20,93 € aus der Produktdatei" in words
     assert "Außerhalb aller erprobten Preise: erst testen." in words
+    assert "**Händler** (ihr Preis heute 29,21 €): Elastizität **-1,50**" in words
     assert {"Mit Preiseffekt", "Gleiches Modell ohne Preis", "Wie letzte Woche"} <= {m.label for m in at.metric}
 
 
