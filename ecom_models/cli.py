@@ -65,6 +65,9 @@ def build_parser() -> argparse.ArgumentParser:
     el.add_argument("--sku", action="append", default=[])
     el.add_argument("--period", choices=["week", "day"], default="week")
     el.add_argument("--currency", help="default: the currency with the most lines")
+    el.add_argument("--tier", choices=["quantity_break", "trader", "guest"],
+                    help="that customer tier's own elasticity on its own price (weekly data; "
+                         "rows also carry 'tier' and 'standard_elasticity')")
     el.add_argument("--json", action="store_true")
 
     bp = sub.add_parser("best-price", help="best price for one SKU, with its caveats (pricing v2)")
@@ -182,7 +185,15 @@ def cmd_elasticity(args) -> int:
 
     freq = {"week": "W", "day": "D"}[args.period]
     stock = products(args.db or default_db_path()) if freq == "W" else None
-    table = estimate_elasticities(lines, freq=freq, products=stock)
+    if getattr(args, "tier", None):
+        if freq != "W":
+            print("error: --tier works on weekly data", file=sys.stderr)
+            return 2
+        from .pricing import estimate_tier_elasticities
+
+        table = estimate_tier_elasticities(lines, stock, tiers=(args.tier,))
+    else:
+        table = estimate_elasticities(lines, freq=freq, products=stock)
     if args.sku:
         unknown = sorted(set(args.sku) - set(table["sku"].astype(str)))
         if unknown:

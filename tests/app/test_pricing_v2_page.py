@@ -204,3 +204,16 @@ def test_a_category_what_if_says_substitution_is_not_included(sim_db, monkeypatc
     # the margin table offers each category and a row for every other product
     editor = next(df for df in at.dataframe if "category" in df.value.columns)
     assert editor.value["category"].tolist() == ["garden", "kitchen", "toys", "All other products"]
+
+
+def test_cli_elasticity_tier_rows_keep_the_contract(sw_db):
+    import json
+
+    run = subprocess.run([sys.executable, "-m", "ecom_models", "elasticity", "--db", str(sw_db), "--tier", "trader",
+                          "--sku", TOP_SW, "--sku", NEVER_CHANGED, "--json"],
+                         cwd=REPO, capture_output=True, text=True, timeout=600)
+    assert run.returncode == 0, run.stderr
+    rows = {r["sku"]: r for r in map(json.loads, run.stdout.splitlines())}
+    assert {"sku", "elasticity", "ci_low", "ci_high", "n_price_changes", "confidence", "reason", "tier"} <= set(rows[TOP_SW])
+    assert rows[TOP_SW]["tier"] == "trader" and rows[TOP_SW]["confidence"] == "medium"
+    assert rows[NEVER_CHANGED]["elasticity"] is None and rows[NEVER_CHANGED]["reason"] == "price never changed in 104 weeks"
