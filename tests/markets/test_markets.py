@@ -70,6 +70,45 @@ def test_return_heavy_category():
     assert compute(i).contribution_margin_base == pytest.approx(3.0, abs=1e-9)
 
 
+def test_us_import_with_duty_by_hand():
+    # Hand calculation (DE seller, US market, EUR base; formula in markets/waterfall.py):
+    # P = 33.99 USD, v = 0 (sales tax not charged), x = 1.0765 USD/EUR, k = 1.
+    # N = 33.99 / 1.0765 = 31.574547; FX 1.5 % of N = -0.473618
+    # shipping S = 14 → -14; duties 15 % × (N + 14) + clearance 5 = -(0.15 × 45.574547 + 5) = -11.836182
+    # payment 2.49 % × 31.574547 + 0.35 = -1.136206; returns 5 % × (N + 0) = -1.578727
+    # product cost 10 × (1 - 0.05 × 0.5) = -9.75
+    # margin = 31.574547 - 0.473618 - 14 - 11.836182 - 1.136206 - 1.578727 - 9.75 = -7.200186
+    i = MarketInputs(list_price_gross_local=33.99, currency_local="USD", fx_local_per_base=1.0765, vat_pct=0,
+                     shipping_cost_base_per_order=14, duty_pct=15, clearance_fee_base_per_order=5,
+                     fx_cost_pct=1.5, payment_fee_pct=2.49, payment_fee_fixed_base_per_order=0.35,
+                     return_rate_pct=5, return_cost_base_per_return=0, resellable_pct=50, unit_cost_base=10)
+    r = compute(i)
+    steps = {c.code: c.base for c in r.components}
+    assert steps["duties"] == pytest.approx(-11.836182, abs=1e-6)
+    assert r.contribution_margin_base == pytest.approx(-7.200186, abs=1e-6)
+
+
+def test_uk_marketplace_fee_on_net_by_hand():
+    # Hand calculation (DE seller, UK market via a marketplace, EUR base):
+    # P = 24 GBP incl. 20 % VAT, x = 0.8560 GBP/EUR, k = 2 units per order.
+    # gross/x = 28.037383; N = 28.037383 / 1.2 = 23.364486; VAT = -4.672897
+    # shipping: S = 9 per order, F = 3.60 GBP gross per order → F/(1.2)/x/k = 1.752336; -(4.5 - 1.752336) = -2.747664
+    # marketplace 12 % on net: 0.12 × (N + 1.752336) + fixed 0.5/2 = 3.014019 + 0.25 = -3.264019
+    # payment 0 (included); FX 0; returns 10 % × (N + 4/2) = -2.536449
+    # product cost 9 × (1 - 0.1 × 1.0) = -8.1
+    # margin = 23.3644860 - 2.7476636 - 3.2640187 - 2.5364486 - 8.1 = 6.7163551; per order × 2 = 13.4327103
+    i = MarketInputs(list_price_gross_local=24, currency_local="GBP", fx_local_per_base=0.8560, vat_pct=20,
+                     units_per_order=2, shipping_cost_base_per_order=9, shipping_fee_gross_local_per_order=3.60,
+                     marketplace_fee_pct=12, marketplace_fee_fixed_base_per_order=0.5, fee_on_gross=False,
+                     payment_fee_pct=0, payment_fee_fixed_base_per_order=0, fx_cost_pct=0,
+                     return_rate_pct=10, return_cost_base_per_return=4, resellable_pct=100, unit_cost_base=9)
+    r = compute(i)
+    steps = {c.code: c.base for c in r.components}
+    assert steps["marketplace_fee"] == pytest.approx(-3.264019, abs=1e-6)
+    assert r.contribution_margin_base == pytest.approx(6.7163551, abs=1e-6)
+    assert r.contribution_margin_per_order_base == pytest.approx(13.4327103, abs=1e-6)
+
+
 @settings(max_examples=150, deadline=None)
 @given(price=st.floats(1, 5000), vat=st.floats(0, 27), fx=st.floats(0.05, 400), ship=st.floats(0, 50),
        fee=st.floats(0, 25), ret=st.floats(0, 60), cost=st.floats(0, 500), target=st.floats(0, 60),
