@@ -40,8 +40,9 @@ def run(args: argparse.Namespace, db) -> int:
     from ecom_models.store.queries import order_lines, products
     from ecom_models.store.settings import get_json
 
-    from . import (SELLER_KEY, compute, default_inputs, default_seller, load_rates, local_price_from_home,
-                   markets, parse_ecb_daily, price_for_margin, seller_from_setting)
+    from . import (SELLER_KEY, compute, default_inputs, load_rates, local_price_from_home, markets,
+                   parse_ecb_daily, price_for_margin)
+    from .seller import store_seller
     from .fx import write_rates
 
     if args.refresh_fx:
@@ -50,8 +51,8 @@ def run(args: argparse.Namespace, db) -> int:
         print(f"ECB rates of {table.as_of.isoformat()} ({len(table.rates)} currencies) written to {path}")
         return 0
     lines = order_lines(db)
-    seller = seller_from_setting(get_json(db, SELLER_KEY), default_seller(lines))
     table, fx = markets(), load_rates()
+    seller = store_seller(get_json(db, SELLER_KEY), lines, fx)   # the page's rule, OSS included
     sold = lines.loc[lines["is_product"].to_numpy() & ~lines["is_return"].to_numpy()]
     sku = args.sku or (str(sold["sku"].astype(str).value_counts().index[0]) if len(sold) else None)
     if sku is None or sku not in set(sold["sku"].astype(str)):

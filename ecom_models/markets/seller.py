@@ -11,7 +11,7 @@ import pandas as pd
 
 from .build import Seller
 
-__all__ = ["SELLER_KEY", "default_seller", "seller_from_setting"]
+__all__ = ["SELLER_KEY", "default_seller", "seller_from_setting", "store_seller"]
 
 SELLER_KEY = "markets.seller"
 FALLBACK = Seller("DE", "EUR")
@@ -39,3 +39,22 @@ def seller_from_setting(value: Any, fallback: Seller) -> Seller:
                       bool(value.get("oss_registered", False)))
     except ValueError:
         return fallback
+
+
+def store_seller(stored: Any, lines: pd.DataFrame, fx) -> Seller:
+    """The seller a store's figures are computed for: the saved setting when there is one;
+    else the seller the lines suggest, over the EUR 10,000 OSS threshold when its own
+    cross-border B2C history crossed it (``entry.oss_status``). The page and the command line
+    both use this, so they apply the same VAT rule."""
+    from dataclasses import replace
+
+    from .entry import oss_status
+    from .history import cross_border_sales
+
+    saved = seller_from_setting(stored, None)
+    if saved is not None:
+        return saved
+    seller = default_seller(lines)
+    convert = lambda amount, cur: fx.convert(amount, cur, "EUR") if fx.has(str(cur)) else 0.0  # noqa: E731
+    crossed = any(x.crossed_on for x in oss_status(cross_border_sales(lines, convert), seller.country))
+    return replace(seller, oss_registered=crossed)

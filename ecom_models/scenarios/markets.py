@@ -17,7 +17,7 @@ today's data" gives the same numbers unless the model changed. Bounds and defaul
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, fields as dc_fields, replace
+from dataclasses import dataclass, fields as dc_fields
 from pathlib import Path
 
 from ecom_models.markets.scenario import BOUNDS, MarketInputs
@@ -167,10 +167,10 @@ def page_defaults(db: Path, sku: str, country: str, channel: str, price: float |
     ``channel`` (``price``: the shelf price given, None = from the home price): the seller
     setting (or the one the data suggests), the shipped reference table and exchange rates
     with the user's edits, the product's home price and unit cost, the comparable-market demand."""
-    from ecom_models.markets import (comparable_demand, default_inputs, default_seller, load_rates,
-                                     local_price_from_home, markets, oss_status, seller_from_setting, SELLER_KEY)
-    from ecom_models.markets.build import Seller
-    from ecom_models.markets.history import by_country, cross_border_sales
+    from ecom_models.markets import (comparable_demand, default_inputs, load_rates, local_price_from_home,
+                                     markets, SELLER_KEY)
+    from ecom_models.markets.history import by_country
+    from ecom_models.markets.seller import store_seller
     from ecom_models.store.queries import order_lines, products
     from ecom_models.store.settings import get_json
 
@@ -178,12 +178,7 @@ def page_defaults(db: Path, sku: str, country: str, channel: str, price: float |
     overrides = get_json(db, FX_KEY, {}) or {}
     fx = load_rates().with_rates({str(k): float(v) for k, v in overrides.items()
                                   if isinstance(v, (int, float)) and v > 0})
-    stored = get_json(db, SELLER_KEY)
-    seller = seller_from_setting(stored, default_seller(lines))
-    if not (isinstance(stored, dict) and seller == seller_from_setting(stored, Seller("DE", "EUR"))):
-        convert = lambda amount, cur: fx.convert(amount, cur, "EUR") if fx.has(str(cur)) else 0.0
-        seller = replace(seller, oss_registered=any(x.crossed_on for x in
-                                                    oss_status(cross_border_sales(lines, convert), seller.country)))
+    seller = store_seller(get_json(db, SELLER_KEY), lines, fx)
     table = markets()
     if country not in table.index:
         raise FieldError("m_country", "choice", f"{country!r} is not in the market table")

@@ -97,3 +97,22 @@ def test_a_channel_without_fee_lines_has_no_own_rate():
     row = channel_costs(lines).iloc[0]
     assert (row["product_revenue"], row["refunds"], row["orders"]) == (20.0, -10.0, 1)
     assert not row["has_own_fees"] and pd.isna(row["fee_rate_pct"]) and pd.isna(row["fees_per_order"])
+
+
+def test_the_command_line_applies_oss_like_the_page(tmp_path, capsys):
+    """Guards against: the `markets` command charging German VAT in Austria for a shop whose
+    own history crossed the EUR 10,000 OSS threshold (the page charged Austrian VAT)."""
+    import json
+
+    from ecom_models.cli import main
+    from ecom_models.ingest.pipeline import import_file
+
+    db = tmp_path / "sw.db"
+    for name in ("export_orders.csv", "export_customers.csv", "export_articles_prices.csv"):
+        assert import_file(shared_path("shopware5-shop-2y", name), db)["status"] == "imported"
+    assert main(["markets", "--db", str(db), "--sku", "SW20107", "--countries", "DE,AT", "--json"]) == 0
+    rows = {r["country"]: r for r in map(json.loads, capsys.readouterr().out.splitlines())}
+    assert rows["DE"]["regime"] == "domestic"
+    assert rows["AT"]["regime"] == "eu_oss"      # Austrian VAT, 20 %
+    vat = next(c for c in rows["AT"]["components"] if c["name"] == "vat")
+    assert vat["local"] == pytest.approx(-rows["AT"]["list_price_gross_local"] * 20 / 120, abs=0.01)
