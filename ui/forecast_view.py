@@ -72,24 +72,11 @@ def sku_currency(sku: str) -> str | None:
 
 
 def elasticity_for(sku: str, currency: str | None):
-    """The pricing model's elasticity of ``sku`` (``whatif.Elasticity``), the shop's median
-    of estimable products when its own is missing, None when pricing has nothing."""
-    from ecom_models.forecasting.whatif import Elasticity
+    """The pricing model's elasticity of ``sku`` (``whatif.elasticity_from_table``), None when
+    pricing has nothing for its currency."""
+    from ecom_models.forecasting.whatif import elasticity_from_table
 
-    if not currency:
-        return None
-    table = loaders.elasticities(currency)
-    if table.empty:
-        return None
-    known = table.dropna(subset=["elasticity", "ci_low", "ci_high"])
-    own = known.loc[known["sku"].astype(str) == sku]
-    if len(own):
-        row = own.iloc[0]
-        return Elasticity(float(row["elasticity"]), float(row["ci_low"]), float(row["ci_high"]), "own")
-    if known.empty:
-        return None
-    return Elasticity(float(known["elasticity"].median()), float(known["ci_low"].median()),
-                      float(known["ci_high"].median()), "shop_median")
+    return elasticity_from_table(loaders.elasticities(currency), sku) if currency else None
 
 
 def history_frame(run, series_id: str) -> pd.DataFrame:

@@ -35,6 +35,23 @@ class Elasticity:
     source: str = "own"
 
 
+def elasticity_from_table(table, sku: str) -> Elasticity | None:
+    """The pricing model's elasticity of ``sku`` from the estimates of its currency
+    (``ecom_models.pricing`` columns sku, elasticity, ci_low, ci_high); the shop's median of
+    estimable products when its own is missing; None when there is none."""
+    if table is None or table.empty:
+        return None
+    known = table.dropna(subset=["elasticity", "ci_low", "ci_high"])
+    own = known.loc[known["sku"].astype(str) == sku]
+    if len(own):
+        row = own.iloc[0]
+        return Elasticity(float(row["elasticity"]), float(row["ci_low"]), float(row["ci_high"]), "own")
+    if known.empty:
+        return None
+    return Elasticity(float(known["elasticity"].median()), float(known["ci_low"].median()),
+                      float(known["ci_high"].median()), "shop_median")
+
+
 def price_factors(scenario: ForecastScenario, n_weeks: int) -> np.ndarray:
     """``p'/p`` per forecast week."""
     factor = np.full(n_weeks, 1 + scenario.price_change_pct / 100.0)

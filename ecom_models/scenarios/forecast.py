@@ -108,25 +108,6 @@ class ForecastData:
     elasticity: Any
 
 
-def elasticity_from_table(table, sku: str):
-    """The pricing model's elasticity of ``sku`` (``whatif.Elasticity``) from the estimates
-    of its currency, the shop's median of estimable products when its own is missing, None
-    when there is none (as the Forecast page)."""
-    from ecom_models.forecasting.whatif import Elasticity
-
-    if table is None or table.empty:
-        return None
-    known = table.dropna(subset=["elasticity", "ci_low", "ci_high"])
-    own = known.loc[known["sku"].astype(str) == sku]
-    if len(own):
-        row = own.iloc[0]
-        return Elasticity(float(row["elasticity"]), float(row["ci_low"]), float(row["ci_high"]), "own")
-    if known.empty:
-        return None
-    return Elasticity(float(known["elasticity"].median()), float(known["ci_low"].median()),
-                      float(known["ci_high"].median()), "shop_median")
-
-
 def sku_currency(lines, sku: str) -> str | None:
     """The currency most of the SKU's lines are in (the pricing model works per currency)."""
     mine = lines.loc[(lines["sku"] == sku).to_numpy(), "currency"].astype(str)
@@ -166,6 +147,7 @@ def parent_change(db: Path, parent_id: str, series: str) -> float:
 def load_data(db: Path, inputs: ForecastInputs) -> ForecastData:
     """The what-if's data from the store at ``db``, built as the Forecast page builds it."""
     from ecom_models.forecasting.inventory import stock_lookup
+    from ecom_models.forecasting.whatif import elasticity_from_table
     from ecom_models.pricing import estimate_elasticities
     from ecom_models.store.queries import order_lines, products
 
