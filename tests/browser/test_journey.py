@@ -17,7 +17,9 @@ import subprocess
 import sys
 import time
 import urllib.request
+from contextlib import contextmanager
 from pathlib import Path
+from typing import Iterator
 
 import pytest
 from tests.conftest import shared_path as shared_file  # one locator for ../shared/data
@@ -75,19 +77,10 @@ def wait_healthy(base: str, proc: subprocess.Popen, log: Path) -> None:
     pytest.fail(f"streamlit was not healthy after {SERVER_START_S} s:\n{log.read_text()[-3000:]}")
 
 
-@pytest.fixture(scope="module")
-def server(tmp_path_factory):
-    """`streamlit run app.py` on a temp store with the fixture export; killed at the end."""
-    if sync_playwright is None:
-        _unavailable("playwright is not installed")
-    if not Path(CHROMIUM).is_file():
-        _unavailable(f"chromium not found at {CHROMIUM}")
-    from ecom_models.ingest.pipeline import import_file
-
-    root = tmp_path_factory.mktemp("browser")
-    db = root / "store.db"
-    result = import_file(FIXTURE, db, fmt="generic")
-    assert result["status"] == "imported", result.get("error")
+@contextmanager
+def running_app(db: Path, root: Path) -> Iterator[str]:
+    """`streamlit run app.py` on the store ``db`` (log in ``root``); yields its base URL and
+    stops the server afterwards. Every browser journey starts its server this way."""
     port = free_port()
     base = f"http://127.0.0.1:{port}"
     env = {**os.environ, "ECOM_DB": str(db), "ECOM_NO_DEMO": "1"}
@@ -108,6 +101,23 @@ def server(tmp_path_factory):
             except subprocess.TimeoutExpired:
                 proc.kill()
                 proc.wait(timeout=10)
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory):
+    """`streamlit run app.py` on a temp store with the fixture export; killed at the end."""
+    if sync_playwright is None:
+        _unavailable("playwright is not installed")
+    if not Path(CHROMIUM).is_file():
+        _unavailable(f"chromium not found at {CHROMIUM}")
+    from ecom_models.ingest.pipeline import import_file
+
+    root = tmp_path_factory.mktemp("browser")
+    db = root / "store.db"
+    result = import_file(FIXTURE, db, fmt="generic")
+    assert result["status"] == "imported", result.get("error")
+    with running_app(db, root) as base:
+        yield base
 
 
 @pytest.fixture(scope="module")

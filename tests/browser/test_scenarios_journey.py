@@ -7,18 +7,13 @@ The server runs on a temp store holding the synthetic shop of tests/scenarios/sh
 """
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
 from tests.browser.test_journey import (CHROMIUM, CHROMIUM_ARGS, KPI, WAIT_MS, _unavailable, fail_on_exception,
-                                        free_port, sync_playwright, wait_healthy, wait_idle)
+                                        running_app, sync_playwright, wait_idle)
 from tests.scenarios.shop import HOSTILE_NAME, build_store, more_orders
-
-REPO = Path(__file__).resolve().parents[2]
 
 if sync_playwright is not None:
     from playwright.sync_api import expect
@@ -32,26 +27,8 @@ def shop_server(tmp_path_factory):
         _unavailable(f"chromium not found at {CHROMIUM}")
     root = tmp_path_factory.mktemp("scn_browser")
     db = build_store(root)
-    port = free_port()
-    base = f"http://127.0.0.1:{port}"
-    log = root / "streamlit.log"
-    env = {**os.environ, "ECOM_DB": str(db), "ECOM_NO_DEMO": "1"}
-    with log.open("wb") as out:
-        proc = subprocess.Popen(
-            [sys.executable, "-m", "streamlit", "run", "app.py", "--server.headless", "true",
-             "--server.address", "127.0.0.1", "--server.port", str(port),
-             "--browser.gatherUsageStats", "false", "--server.fileWatcherType", "none"],
-            cwd=REPO, env=env, stdout=out, stderr=subprocess.STDOUT)
-        try:
-            wait_healthy(base, proc, log)
-            yield base, root, db
-        finally:
-            proc.terminate()
-            try:
-                proc.wait(timeout=10)
-            except subprocess.TimeoutExpired:
-                proc.kill()
-                proc.wait(timeout=10)
+    with running_app(db, root) as base:
+        yield base, root, db
 
 
 def metrics(page, n: int) -> list[str]:
