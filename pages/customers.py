@@ -88,16 +88,10 @@ KEYS = ["c_currency", "c_group", "c_horizon", "c_survey", "c_seg"]
 notices = state.bind(KEYS)
 L = lang()
 st.title(t("customers.title"))
-if not loaders.store_exists() or loaders.lines().empty:
-    st.info(t("common.empty_store"))
-    st.page_link("pages/data.py", label=t("common.go_data"), icon=":material/upload_file:")
-    st.stop()
-
+datasets.stop_when_empty()
 summary = loaders.currency_summary()
 codes = summary["currency"].tolist()
-if state.value("c_currency") not in (None, *codes):
-    notices.append(state.reject("c_currency", "link.not_currency"))
-currency = state.value("c_currency") or datasets.default_currency(summary)
+currency = datasets.chosen_currency(summary, notices, "c_currency")
 groups = cv.customers_run(currency, "").groups
 if state.value("c_group") not in ("", *groups):
     notices.append(state.reject("c_group", "link.unknown_products"))

@@ -13,18 +13,13 @@ KEYS = ["from", "to", "country", "currency", "grain"]
 notices = state.bind(KEYS)
 st.title(t("overview.title"))
 st.caption(t("overview.caption"))
+datasets.stop_when_empty()
 cube = loaders.sales_cube()       # pre-aggregated, shared by all sessions
-if cube.daily.empty:
-    st.info(t("common.empty_store"))
-    st.page_link("pages/data.py", label=t("common.go_data"), icon=":material/upload_file:")
-    st.stop()
 
 # One currency at a time; without one in the URL, the user's own data (never the demo).
 summary = loaders.currency_summary()
 money_codes = summary["currency"].tolist()
-if state.value("currency") not in (None, *money_codes):
-    notices.append(state.reject("currency", "link.not_currency"))
-currency = datasets.page_currency(summary)
+currency = datasets.chosen_currency(summary, notices)
 st.session_state["currency"] = currency
 shown = summary.loc[summary["currency"] == currency].iloc[0]
 first, last = shown["first"], shown["last"]

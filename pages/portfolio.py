@@ -13,16 +13,10 @@ KEYS = ["p_currency", "p_weeks", "p_by", "p_a", "p_b", "p_x", "p_y", "p_idle", "
 notices = state.bind(KEYS)
 L = lang()
 st.title(t("portfolio.title"))
-if not loaders.store_exists() or loaders.lines().empty:
-    st.info(t("common.empty_store"))
-    st.page_link("pages/data.py", label=t("common.go_data"), icon=":material/upload_file:")
-    st.stop()
-
+datasets.stop_when_empty()
 summary = loaders.currency_summary()
 codes = summary["currency"].tolist()
-if state.value("p_currency") not in (None, *codes):
-    notices.append(state.reject("p_currency", "link.not_currency"))
-currency = state.value("p_currency") or datasets.default_currency(summary)
+currency = datasets.chosen_currency(summary, notices, "p_currency")
 c1, c2, c3 = st.columns(3) if len(codes) > 1 else (None, *st.columns(2))
 if len(codes) > 1:
     st.session_state["p_currency"] = currency

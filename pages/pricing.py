@@ -16,19 +16,14 @@ from ui.text import frozen, lang, t
 KEYS = ["currency", "skus", "category", "mode", "change", "newprice", "margin", "focus", "goal",
         "minmargin", "maxchange", "ending", "tchange", "twhich"]
 notices = state.bind(KEYS)
-lines = loaders.lines()
 st.title(t("pricing.title"))
-if lines.empty:
-    st.info(t("common.empty_store"))
-    st.page_link("pages/data.py", label=t("common.go_data"), icon=":material/upload_file:")
-    st.stop()
+datasets.stop_when_empty()
+lines = loaders.lines()
 
 # One currency at a time; without one in the URL, the user's own data (never the demo).
 summary = loaders.currency_summary()
 money_codes = summary["currency"].tolist()
-if state.value("currency") not in (None, *money_codes):
-    notices.append(state.reject("currency", "link.not_currency"))
-currency = datasets.page_currency(summary)
+currency = datasets.chosen_currency(summary, notices)
 st.session_state["currency"] = currency
 if st.session_state.get("pricing_currency") not in (None, currency):
     # the products chosen belong to the other currency's data: start afresh

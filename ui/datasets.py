@@ -66,17 +66,37 @@ def default_currency(summary: pd.DataFrame) -> str | None:
     return None if summary.empty else str(summary["currency"].iloc[0])
 
 
-def page_currency(summary: pd.DataFrame) -> str | None:
-    """The currency a money page shows: the one in the URL or chosen by the user, else the
-    default (``default_currency``). A currency that was only the default follows the data:
-    a session that opened on the demo's GBP moves to the user's EUR after their import."""
+def page_currency(summary: pd.DataFrame, key: str = "currency") -> str | None:
+    """The currency a money page shows: the one in the URL (``key``) or chosen by the user,
+    else the default (``default_currency``). A currency that was only the default follows
+    the data: a session that opened on the demo's GBP moves to the user's EUR after their
+    import."""
     default = default_currency(summary)
-    value = state.value("currency")
-    was_default = st.session_state.get("currency_default")
-    st.session_state["currency_default"] = default
+    value = state.value(key)
+    was_default = st.session_state.get(f"{key}_default")
+    st.session_state[f"{key}_default"] = default
     if value is None or (value == was_default and value != default):
         return default
     return value
+
+
+def chosen_currency(summary: pd.DataFrame, notices: list, key: str = "currency") -> str | None:
+    """``page_currency`` after checking the link: a URL value that names no currency of the
+    data falls back to the default with a notice."""
+    if state.value(key) not in (None, *summary["currency"].tolist()):
+        notices.append(state.reject(key, "link.not_currency"))
+    return page_currency(summary, key)
+
+
+def stop_when_empty() -> None:
+    """On a store without order lines: say so, link to the Data page and end the page."""
+    from .loaders import sales_cube, store_exists
+
+    if store_exists() and not sales_cube().daily.empty:
+        return
+    st.info(t("common.empty_store"))
+    st.page_link("pages/data.py", label=t("common.go_data"), icon=":material/upload_file:")
+    st.stop()
 
 
 def is_demo_currency(summary: pd.DataFrame, currency: str | None) -> bool:
