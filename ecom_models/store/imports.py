@@ -25,10 +25,10 @@ LINE_COLUMNS = ("import_id", "channel_id", "order_id", "line_key", "ordered_at",
                 "country", "is_return", "is_product", "source_line", "vat_rate", "price_basis")
 INSERT_LINES = (f"INSERT INTO order_lines ({', '.join(LINE_COLUMNS)}) "
                 f"VALUES ({', '.join('?' * len(LINE_COLUMNS))})")
-UPDATE_LINES = ("UPDATE order_lines SET import_id = ?, line_key = ?, ordered_at = ?, sku = ?, "
-                "product_name = ?, quantity = ?, unit_price = ?, currency = ?, customer_id = ?, "
-                "country = ?, is_return = ?, is_product = ?, source_line = ?, vat_rate = ?, "
-                "price_basis = ? WHERE id = ?")
+# A corrected line keeps its row (id) and channel; everything else is the file's.
+UPDATED_COLUMNS = tuple(c for c in LINE_COLUMNS if c not in ("channel_id", "order_id"))
+UPDATE_LINES = (f"UPDATE order_lines SET {', '.join(f'{c} = ?' for c in UPDATED_COLUMNS)} "
+                "WHERE id = ?")
 RAW_COLUMNS = ("id", "channel", "order_id", "line_key", "ordered_at", "sku", "product_name",
                "quantity", "unit_price", "currency", "customer_id", "country", "is_return",
                "is_product", "import_id", "price_basis")   # as in queries.RAW_LINES_SQL
@@ -110,8 +110,8 @@ def plan_lines(conn, channel: str, rows: pd.DataFrame, ledger: bool):
 
     stored_rows = storage_rows(conn, channel, rows)
     found = conn.execute("SELECT id FROM channels WHERE name = ?", [channel]).fetchone()
-    stored = stored_lines_of_orders(conn, found[0], stored_rows["order_id"].unique().tolist()) \
-        if found else stored_lines_of_orders(conn, -1, [])
+    stored = stored_lines_of_orders(conn, found[0] if found else -1,
+                                    stored_rows["order_id"].unique().tolist())
     return plan_merge(stored_rows, stored, ledger)
 
 
@@ -193,9 +193,8 @@ def _write_lines(conn, import_id: int, cid: int, channel: str, rows: pd.DataFram
             progress(min(1.0, (start + chunk) / max(n, 1)), "writing")
     changed = plan.changed
     if len(changed):
-        names = UPDATE_LINES.split("SET ")[1].split(" WHERE")[0].replace(" = ?", "").split(", ")
         values = [[import_id] * len(changed) if c == "import_id" else _column(changed, c)
-                  for c in names]
+                  for c in UPDATED_COLUMNS]
         conn.executemany(UPDATE_LINES, zip(*values, changed["stored_id"].tolist()))
     removed = changed["stored_id"].astype(np.int64).tolist()
     if replace_orders and len(plan.not_in_file):
@@ -218,21 +217,18 @@ def _version(conn) -> int:
 
 def _refresh_snapshot(db: Path | str, before: int, after: int, added: pd.DataFrame | None,
                       removed: list[int], had_lines: bool = True) -> None:
-    """Bring the columnar snapshot up to date now, so the next page view does not wait
-    (a store that had no lines starts from an empty snapshot instead of a query)."""
-    from .queries import typed_lines, versioned_raw_lines
+    """Bring the columnar snapshot and the sales cube up to date now, so the next page view
+    does not wait (a store that had no lines starts from an empty snapshot instead of a
+    query). The cube is built from the lines just written, not read back from disk."""
+    from .aggregates import refresh_cube
+    from .queries import typed_lines, versioned_raw_lines, with_lookups
     from .snapshot import apply_change
 
     key = str(Path(db).resolve())
-    columns = list(RAW_COLUMNS)
-    frame = typed_lines(added[columns]) if added is not None and len(added) else None
-    apply_change(db, (key, before), (key, after), frame, removed, versioned_raw_lines,
-                 start_empty=not had_lines)
-    from .aggregates import refresh_cube
-    from .queries import lines_with_version
-
-    lines, version = lines_with_version(db)   # the snapshot just written, with the lookups
-    refresh_cube(db, version, lines)
+    frame = typed_lines(added[list(RAW_COLUMNS)]) if added is not None and len(added) else None
+    lines, version = apply_change(db, (key, before), (key, after), frame, removed,
+                                  versioned_raw_lines, start_empty=not had_lines)
+    refresh_cube(db, version, with_lookups(db, lines))
 
 
 def _write_products(conn, import_id: int, cid: int, rows: pd.DataFrame) -> dict:

@@ -67,7 +67,7 @@ def lines_with_version(db: Path | str) -> tuple[pd.DataFrame, tuple]:
     from .snapshot import cached_lines
 
     raw, version = cached_lines(db, store_version(db), versioned_raw_lines)
-    return _attach_lookups(db, raw), version
+    return with_lookups(db, raw), version
 
 
 def sales_cube(db: Path | str):
@@ -124,7 +124,7 @@ def typed_lines(frame: pd.DataFrame) -> pd.DataFrame:
     return frame.astype({c: "category" for c in LINE_DTYPES if c in frame and c != "category"})
 
 
-def _attach_lookups(db: Path | str, lines: pd.DataFrame) -> pd.DataFrame:
+def with_lookups(db: Path | str, lines: pd.DataFrame) -> pd.DataFrame:
     """Add each line's product category (products, by channel and SKU) and fill a missing
     country from the customer's (customers export, by channel and pseudonym)."""
     with connect(db, readonly=True) as conn:

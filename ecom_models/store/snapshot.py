@@ -93,12 +93,13 @@ def cached_lines(db: Path | str, version: tuple, query: Query) -> tuple[pd.DataF
 
 
 def apply_change(db: Path | str, before: tuple, after: tuple, added: pd.DataFrame | None,
-                 removed_ids, query: Query, start_empty: bool = False) -> None:
+                 removed_ids, query: Query, start_empty: bool = False) -> tuple[pd.DataFrame, tuple]:
     """Bring the snapshot from store version ``before`` to ``after`` right after a write:
     drop the lines ``removed_ids`` (changed or deleted), append ``added`` (new or changed
     lines, typed like the snapshot). When the snapshot is not at ``before`` (another
     writer came in between, or there is none), it is rebuilt from the store instead. Runs
-    at the end of every import and delete, so no visitor waits for it."""
+    at the end of every import and delete, so no visitor waits for it. Returns the lines
+    written and the version they were stamped with (the sales cube is built from them)."""
     path = snapshot_path(db)
     frame = _read_if_current(path, before)
     if frame is None and start_empty and added is not None:
@@ -106,7 +107,7 @@ def apply_change(db: Path | str, before: tuple, after: tuple, added: pd.DataFram
     if frame is None:
         frame, actual = query(db)
         _write(path, frame, actual)
-        return
+        return frame, actual
     removed = np.asarray(list(removed_ids), dtype=np.int64)
     if len(removed):
         frame = frame.loc[~np.isin(frame["id"].to_numpy(), removed)]
@@ -115,4 +116,6 @@ def apply_change(db: Path | str, before: tuple, after: tuple, added: pd.DataFram
                        or isinstance(frame[c].dtype, pd.CategoricalDtype)]
         frame = pd.concat([frame, added[frame.columns]], ignore_index=True)
         frame = frame.astype({c: "category" for c in categorical})
-    _write(path, frame.reset_index(drop=True), after)
+    frame = frame.reset_index(drop=True)
+    _write(path, frame, after)
+    return frame, after
