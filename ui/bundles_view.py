@@ -18,7 +18,7 @@ import streamlit as st
 
 from ecom_models.bundles import (Baskets, BundleResult, Mined, build_baskets, empty_baskets, mine, select,
                                  size_distribution, suggest)
-from ecom_models.store.queries import order_lines, products
+from ecom_models.store.queries import products
 
 from . import loaders
 from .charts import _localised
@@ -60,7 +60,7 @@ def _baskets(db: str, version_key: tuple) -> tuple[Baskets, tuple[Shop, ...]]:
 
     if version_key[1] == -1:
         return empty_baskets(), ()
-    lines = order_lines(db)
+    lines = loaders._lines(db, version_key)   # the shared copy, not another read
     baskets = build_baskets(lines)
     currency = lines.groupby("channel", observed=True)["currency"].agg(
         lambda c: c.value_counts().index[0] if len(c) else "")
@@ -108,7 +108,7 @@ def view(channel: str, date_from: date | None, date_to: date | None, country: st
 def _responses(db: str, version_key: tuple, channel: str, currency: str):
     from ecom_models.bundles import item_elasticities
 
-    lines = order_lines(db)
+    lines = loaders._lines(db, version_key)   # the shared copy, not another read
     keep = ((lines["channel"] == channel) & (lines["currency"] == currency)).to_numpy()
     return item_elasticities(lines.loc[keep].reset_index(drop=True))
 

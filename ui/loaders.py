@@ -76,30 +76,13 @@ def product_table() -> pd.DataFrame:
     return _products(str(db_path()), version())
 
 
-@st.cache_resource(max_entries=4, show_spinner="Estimating price elasticities …")
-def _elasticities(db: str, version_key: tuple, currency: str) -> pd.DataFrame:
-    from ecom_models.pricing import estimate_elasticities
-
-    frame = _lines(db, version_key)
-    return estimate_elasticities(frame.loc[(frame["currency"] == currency).to_numpy()])
-
-
 def elasticities(currency: str) -> pd.DataFrame:
-    """One row per SKU sold in ``currency`` (see ``ecom_models.pricing.ESTIMATE_COLUMNS``)."""
-    return _elasticities(str(db_path()), version(), currency)
+    """One row per SKU sold in ``currency`` (``ecom_models.pricing.ESTIMATE_COLUMNS``): the
+    Pricing page's own estimates (``ui.pricing_data``), so the Forecast and Markets pages use
+    the same numbers and the model is fitted once per data version."""
+    from .pricing_data import data
 
-
-@st.cache_resource(max_entries=4, show_spinner="Checking the model on held-out weeks …")
-def _holdout(db: str, version_key: tuple, currency: str):
-    from ecom_models.pricing import build_price_panel, validate_holdout
-
-    frame = _lines(db, version_key)
-    return validate_holdout(build_price_panel(frame.loc[(frame["currency"] == currency).to_numpy()]))
-
-
-def holdout(currency: str):
-    """Model vs do-nothing baseline on the last 20 % of weeks (``HoldoutReport``)."""
-    return _holdout(str(db_path()), version(), currency)
+    return data(currency).estimates
 
 
 @st.cache_resource(max_entries=2, show_spinner=False)

@@ -51,8 +51,9 @@ def order_lines(db: Path | str, currency: str | None = None) -> pd.DataFrame:
     category, quantity, unit_price, currency, customer_id (pseudonym), country (ISO code;
     from the customers export when the line has none), is_return, is_product, import_id,
     price_basis ('net' when VAT was taken out or the export states net prices, else
-    None), customer_group (from the customers export, e.g. Shopware EK / H; else None). Orders, products and customers are identified by (channel, id). Text columns
-    are categoricals (~30 MB for 541,909 lines). The lines come from the columnar
+    None), customer_group (from the customers export, e.g. Shopware EK / H; else None).
+    Orders, products and customers are identified by (channel, id). Text columns are
+    categoricals (~30 MB for 541,909 lines). The lines come from the columnar
     snapshot (see ``snapshot``), which every import and delete brings up to date; the
     small product and customer tables are joined here.
     """
