@@ -19,7 +19,7 @@ import pandas as pd
 from .dates import CANDIDATE_FORMATS, detect_date_format, parse_dates
 from .errors import IngestError
 from ..messages import Message
-from .numbers import clean_id, detect_decimal_for_columns, parse_numbers
+from .numbers import decimal_votes, clean_id, detect_decimal_for_columns, parse_numbers
 from ..countries import to_codes
 from .currencies import currency_from_symbols, reject_contradicting_signs
 from .presets import NON_PRODUCT_PATTERN, NON_PRODUCT_SKUS, Preset, resolve_columns
@@ -203,8 +203,34 @@ def _skipped(frame: pd.DataFrame, reasons: pd.Series) -> pd.DataFrame:
                          "reason": pd.Series(reasons.to_numpy(dtype=object)[mask], dtype=object)})
 
 
-def normalize_orders(raw: RawTable, preset: Preset, opts: Options, file: str) -> Normalized:
-    """Canonical order lines from ``raw`` (see module docstring); raises ``IngestError``."""
+@dataclass
+class OrderText:
+    """The first stage of reading order lines: the file's columns mapped to fields, the
+    shop's rules applied, order ids and SKUs cleaned; numbers and dates still text."""
+
+    frame: pd.DataFrame
+    cols: dict
+    reasons: pd.Series              # skip reason per row ('' = none yet)
+    warnings: list
+
+    def decimal_votes(self) -> tuple[int, int]:
+        """(rows voting decimal comma, rows voting decimal point) over the number fields
+        (``numbers.detect_decimal_for_columns``, added up so parts of a file can vote)."""
+        votes = [decimal_votes(self.frame[f]) for f in NUMERIC_ORDER_FIELDS if f in self.frame]
+        return sum(v[0] for v in votes), sum(v[1] for v in votes)
+
+    def date_texts(self) -> np.ndarray:
+        """The distinct date texts of the rows not skipped (what the date format is judged
+        on), in first-seen order; empty when the file has no date column."""
+        if "ordered_at" not in self.frame:
+            return np.array([], dtype=object)
+        text = self.frame["ordered_at"].astype(str)
+        keep = (self.reasons == "").to_numpy()
+        return pd.unique(text[keep].to_numpy(dtype=object))
+
+
+def order_text(raw: RawTable, preset: Preset, opts: Options, file: str) -> OrderText:
+    """Map, apply the shop's rules and clean ids (see ``OrderText``); raises ``IngestError``."""
     frame, cols = _map(raw, preset, opts, file, tuple(preset.required))
     if preset.name == "generic" and "unit_price" not in frame and "line_total" not in frame:
         _missing_error(preset, ["unit_price"], cols, raw, file)
@@ -230,6 +256,17 @@ def normalize_orders(raw: RawTable, preset: Preset, opts: Options, file: str) ->
         warnings.append(Message("no_sku", {"count": int(no_sku.sum())}))
     frame["sku"] = sku.where(~no_sku, name)
     reasons = add_reason(reasons, frame["sku"].isna(), Message("skip.no_sku_no_name"))
+    return OrderText(frame, cols, reasons, warnings)
+
+
+def normalize_orders(raw: RawTable, preset: Preset, opts: Options, file: str) -> Normalized:
+    """Canonical order lines from ``raw`` (see module docstring); raises ``IngestError``.
+    ``opts.decimal`` and ``opts.date_format``, when given, replace detection (a file read
+    in parts is judged over all its parts first: ``ingest.streaming``)."""
+    stage = order_text(raw, preset, opts, file)
+    frame, cols, reasons, warnings = stage.frame, stage.cols, stage.reasons, stage.warnings
+    name = (frame["product_name"].astype(str).str.strip() if "product_name" in frame
+            else pd.Series("", index=frame.index))
     skip = reasons != ""
     fixed_currency = opts.currency or preset.currency
     reject_contradicting_signs(frame, NUMERIC_ORDER_FIELDS, fixed_currency, cols, file, skip)

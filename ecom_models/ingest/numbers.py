@@ -39,7 +39,7 @@ _DOT_DECIMAL = "|".join([
 # 1,234 and 1.234 alone match neither: they are ambiguous and cast no vote.
 
 
-def _decimal_votes(values: pd.Series) -> tuple[int, int]:
+def decimal_votes(values: pd.Series) -> tuple[int, int]:
     """(rows voting for decimal comma, rows voting for decimal point) in one column."""
     if values.dtype.kind in "biufcmM":
         return 0, 0
@@ -65,7 +65,7 @@ def detect_decimal(values: pd.Series) -> str:
     Out: the mark with more votes (rows, not distinct values); ``"."`` when nobody
     votes or on a tie, so an all-ambiguous column such as ``1,234`` reads as 1234.
     """
-    comma, dot = _decimal_votes(values)
+    comma, dot = decimal_votes(values)
     return "," if comma > dot else "."
 
 
@@ -79,7 +79,7 @@ def detect_decimal_for_columns(frame: pd.DataFrame, columns) -> str:
     """
     comma = dot = 0
     for col in columns:
-        c, d = _decimal_votes(frame[col])
+        c, d = decimal_votes(frame[col])
         comma += c
         dot += d
     return "," if comma > dot else "."

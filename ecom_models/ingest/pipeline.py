@@ -53,14 +53,22 @@ def read_and_detect(raw: bytes, file_name: str, fmt: str, opts: Options, progres
                           file=file_name, hint_code="hint.upload_too_large")
     step(0.05, "reading")
     table = read_table(raw, file_name, skip_bad_rows=opts.skip_bad_rows)
-    preset, recognised = pick_preset(table.header, fmt)
+    preset = detect_preset(table.header, fmt, opts, file_name, table.detected.get("header_line"))
+    step(0.3, "checking values")
+    return table, preset
+
+
+def detect_preset(header: list[str], fmt: str, opts: Options, file_name: str,
+                  header_line: int | None) -> Preset:
+    """The layout of a file with this header; raises ``IngestError`` when no layout
+    matches and the user mapped no columns."""
+    preset, recognised = pick_preset(header, fmt)
     if not recognised and not opts.mapping:
         raise IngestError(
             code="unknown_format",
-            params={"columns": ", ".join(table.header[:15]) + (" …" if len(table.header) > 15 else "")},
-            file=file_name, line=table.detected.get("header_line"), hint_code="hint.generic_format")
-    step(0.3, "checking values")
-    return table, preset
+            params={"columns": ", ".join(header[:15]) + (" …" if len(header) > 15 else "")},
+            file=file_name, line=header_line, hint_code="hint.generic_format")
+    return preset
 
 
 def _rejection(exc: Exception, file_name: str) -> IngestError:
@@ -171,7 +179,12 @@ def skipped_reason_codes(reasons: pd.Series) -> dict[str, dict]:
 def channel_of(prepared: Prepared, options: Options | None = None) -> str:
     """The channel the file's orders, products and customers belong to: the user's name for
     the shop (``Options.channel``) or the shop system of the layout."""
-    return ((options.channel if options else None) or prepared.preset.channel).strip()
+    return channel_name(prepared.preset, options)
+
+
+def channel_name(preset: Preset, options: Options | None = None) -> str:
+    """``channel_of`` for a layout (``preset``) and the user's options."""
+    return ((options.channel if options else None) or preset.channel).strip()
 
 
 def preview(prepared: Prepared, db: Path | str, options: Options | None = None) -> dict:
@@ -275,13 +288,46 @@ def import_bytes(raw: bytes, file_name: str, db: Path | str, fmt: str = "auto",
 
 
 def import_file(path: Path | str, db: Path | str, fmt: str = "auto",
-                options: Options | None = None, progress=None) -> dict:
-    """Import a file from disk (see ``import_bytes``); no upload size limit."""
+                options: Options | None = None, progress=None, *,
+                part_bytes: int | None = None, whole_bytes: int | None = None) -> dict:
+    """Import a file from disk (see ``import_bytes``); no upload size limit. An order export
+    of more than ``whole_bytes`` of text (``text_parts.WHOLE_BYTES``) is read and written in
+    parts of ``part_bytes`` (``text_parts.PART_BYTES``), so memory follows a part, not the
+    file (``streaming``)."""
+    from .streaming import import_in_parts
+    from .text_parts import PART_BYTES, WHOLE_BYTES, open_parts
+
     path = Path(path)
+    opts = options or Options()
     try:
+        parts = open_parts(path, path.name, part_bytes=part_bytes or PART_BYTES,
+                           whole_bytes=WHOLE_BYTES if whole_bytes is None else whole_bytes,
+                           skip_bad_rows=opts.skip_bad_rows)
+        if parts is not None:
+            digest = file_hash(path)
+            from ..store.imports import find_import
+
+            known = find_import(db, digest)
+            if known:
+                return outcome(path.name, "already_imported", json.loads(known["report"]),
+                               {"import_id": known["id"], "rows_imported": 0, "rows_updated": 0})
+            done = import_in_parts(parts, db, fmt, opts, digest, progress)
+            if done is not None:
+                return done
         raw = path.read_bytes()
+    except IngestError as exc:
+        return outcome(path.name, "rejected", None, error=_rejection(exc, path.name))
     except OSError as exc:
         return outcome(path.name, "rejected", None,
                        error=IngestError(code="cannot_open", params={"detail": str(exc.strerror)},
                                          file=path.name, hint_code="hint.check_path"))
     return import_bytes(raw, path.name, db, fmt, options, progress, upload_limit=False)
+
+
+def file_hash(path: Path) -> str:
+    """``content_hash`` of a file's bytes, read 1 MiB at a time."""
+    digest = hashlib.sha256()
+    with open(path, "rb") as stream:
+        for block in iter(lambda: stream.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()

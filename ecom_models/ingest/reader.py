@@ -89,12 +89,27 @@ def _dedupe(names: list[str], file: str, first_line: int) -> tuple[list[str], li
     return out, warnings
 
 
-def _read_csv(raw: bytes, file: str, skip_bad_rows: bool) -> RawTable:
-    import pyarrow as pa
-    import pyarrow.csv as pacsv
+@dataclass(frozen=True)
+class CsvLayout:
+    """What sniffing found in a text file, the same for every part of it: the codec, the
+    delimiter, the 1-based line of the header and its (de-duplicated) column names."""
 
-    encoding = detect_encoding(raw, file)
-    text = raw.decode(encoding)
+    encoding: str
+    delimiter: str
+    header_line: int
+    names: list[str]
+    warnings: list = field(default_factory=list)
+
+    @property
+    def detected(self) -> dict:
+        return {"container": "text", "encoding": self.encoding, "delimiter": self.delimiter,
+                "delimiter_name": DELIMITER_NAMES[self.delimiter], "header_line": self.header_line}
+
+
+def sniff_layout(text: str, encoding: str, file: str) -> CsvLayout:
+    """The layout of decoded ``text`` (the whole file, or a first part of it that holds the
+    header and some records). Raises ``IngestError`` for an empty file or an unreadable
+    header."""
     if not text.strip():
         raise IngestError(code="empty_file", file=file, hint_code="hint.export_again_rows")
     delimiter = detect_delimiter(text, file)
@@ -107,7 +122,30 @@ def _read_csv(raw: bytes, file: str, skip_bad_rows: bool) -> RawTable:
         raise IngestError(code="header_unreadable", file=file, line=start + 1,
                           hint_code=REEXPORT_HINT) from None
     names, warnings = _dedupe(header, file, start + 1)
+    return CsvLayout(encoding, delimiter, start + 1, names, warnings)
+
+
+def _read_csv(raw: bytes, file: str, skip_bad_rows: bool) -> RawTable:
+    encoding = detect_encoding(raw, file)
+    text = raw.decode(encoding)
+    layout = sniff_layout(text, encoding, file)
     utf8 = text.encode("utf-8") if encoding not in ("utf-8", "ascii") else raw
+    table = parse_records(utf8, layout, file, skip_bad_rows, header_lines=layout.header_line)
+    if len(table.frame) == 0:
+        raise IngestError(code="no_data_rows", file=file, line=layout.header_line,
+                          hint_code="hint.export_period")
+    return table
+
+
+def parse_records(utf8: bytes, layout: CsvLayout, file: str, skip_bad_rows: bool, *,
+                  header_lines: int = 0, line_offset: int = 0) -> RawTable:
+    """Parse UTF-8 CSV text with a known ``layout``. The first ``header_lines`` physical lines
+    are skipped (the header and anything above it; 0 for a later part of a file, which holds
+    records only); ``line_offset`` is added to every line number (the lines of the file
+    before this part), so errors name the file's own line."""
+    import pyarrow as pa
+    import pyarrow.csv as pacsv
+
     bad: list = []
 
     def on_invalid(row) -> str:
@@ -117,40 +155,45 @@ def _read_csv(raw: bytes, file: str, skip_bad_rows: bool) -> RawTable:
     try:
         table = pacsv.read_csv(
             io.BytesIO(utf8),
-            read_options=pacsv.ReadOptions(column_names=names, skip_rows=start + 1,
+            read_options=pacsv.ReadOptions(column_names=layout.names, skip_rows=header_lines,
                                            block_size=1 << 24, encoding="utf8"),
-            parse_options=pacsv.ParseOptions(delimiter=delimiter, newlines_in_values=True,
+            parse_options=pacsv.ParseOptions(delimiter=layout.delimiter, newlines_in_values=True,
                                              invalid_row_handler=on_invalid),
             convert_options=pacsv.ConvertOptions(
-                column_types={n: pa.string() for n in names},
+                column_types={n: pa.string() for n in layout.names},
                 strings_can_be_null=False, quoted_strings_can_be_null=False),
         )
     except pa.ArrowInvalid as exc:
         raise IngestError(code="csv_unparsable", params={"detail": str(exc)}, file=file,
                           hint_code=REEXPORT_HINT) from None
     frame = table.to_pandas()
-    n_text_lines = text.count("\n") + (0 if text.endswith("\n") else 1)
-    if bad or n_text_lines != start + 1 + len(frame):
-        lines, bad_rows = _scan_lines(text, delimiter, start, len(names), file)
+    del table
+    n_text_lines = utf8.count(b"\n") + (0 if utf8.endswith(b"\n") or not utf8 else 1)
+    if bad or n_text_lines != header_lines + len(frame):
+        lines, bad_rows = _scan_lines(utf8.decode("utf-8"), layout.delimiter, header_lines,
+                                      len(layout.names), file, line_offset)
     else:
-        lines, bad_rows = np.arange(start + 2, start + 2 + len(frame)), []
+        lines = np.arange(header_lines + 1, header_lines + 1 + len(frame)) + line_offset
+        bad_rows = []
     if bad_rows and not skip_bad_rows:
-        first = bad_rows[0]
-        problem = first["problem"]
-        if len(bad_rows) > 1:
-            problem = Message("field_count_many", {**problem.params, "count": len(bad_rows)})
-        raise IngestError(problem, file=file, line=first["line"], hint=first["hint"])
-    detected = {"container": "text", "encoding": encoding, "delimiter": delimiter,
-                "delimiter_name": DELIMITER_NAMES[delimiter], "header_line": start + 1}
-    if len(frame) == 0:
-        raise IngestError(code="no_data_rows", file=file, line=start + 1,
-                          hint_code="hint.export_period")
-    return RawTable(frame, names, np.asarray(lines), detected, warnings, bad_rows)
+        raise bad_rows_error(bad_rows[0], len(bad_rows), file)
+    return RawTable(frame, list(layout.names), np.asarray(lines), layout.detected,
+                    list(layout.warnings), bad_rows)
 
 
-def _scan_lines(text: str, delimiter: str, start: int, width: int, file: str):
+def bad_rows_error(first: dict, count: int, file: str) -> IngestError:
+    """The rejection of a file with ``count`` malformed rows, naming the ``first``."""
+    problem = first["problem"]
+    if count > 1:
+        problem = Message("field_count_many", {**problem.params, "count": count})
+    return IngestError(problem, file=file, line=first["line"], hint=first["hint"])
+
+
+def _scan_lines(text: str, delimiter: str, header_lines: int, width: int, file: str,
+                line_offset: int = 0):
     """Slow path (multi-line cells, blank lines or malformed rows): find the physical start
-    line of every good record, and describe every malformed one."""
+    line of every good record, and describe every malformed one (lines after the first
+    ``header_lines``, numbered from ``line_offset`` + 1)."""
     reader = csv.reader(io.StringIO(text), delimiter=delimiter, strict=True)
     lines, bad = [], []
     record_start = 1
@@ -158,8 +201,9 @@ def _scan_lines(text: str, delimiter: str, start: int, width: int, file: str):
         for row in reader:
             here = record_start
             record_start = reader.line_num + 1
-            if here <= start + 1 or not any(cell.strip() for cell in row):
+            if here <= header_lines or not any(cell.strip() for cell in row):
                 continue
+            here += line_offset
             if len(row) != width:
                 few = len(row) < width
                 why = "hint.value_missing" if few else "hint.unquoted_delimiter"
@@ -172,7 +216,7 @@ def _scan_lines(text: str, delimiter: str, start: int, width: int, file: str):
         problem = (Message("unterminated_quote")
                    if "unexpected end" in str(exc) or "EOF" in str(exc)
                    else Message("row_unreadable", {"detail": str(exc)}))
-        raise IngestError(problem, file=file, line=record_start,
+        raise IngestError(problem, file=file, line=record_start + line_offset,
                           hint_code=f"hint.close_quote;{REEXPORT_HINT}") from None
     return np.asarray(lines, dtype=np.int64), bad
 

@@ -36,9 +36,20 @@ class SalesCube:
     names: pd.DataFrame
 
 
+TEXT = ("channel", "sku", "country", "currency", "order_id", "customer_id")
+SUMS = {"daily": ["quantity", "revenue", "lines"]}
+ORDER_KEYS = ["channel", "order_id"]
+
+
 def build_cube(lines: pd.DataFrame) -> SalesCube:
     """Aggregate order lines (``store.queries.order_lines`` columns; channel, country,
     customer_id and price_basis may be missing) into a ``SalesCube``."""
+    return finish(partial_cube(lines))
+
+
+def partial_cube(lines: pd.DataFrame) -> SalesCube:
+    """The cube of some of the lines, in a form that ``combine`` adds to another part's:
+    sums stay sums, an order keeps its first day and its count of sale lines."""
     defaults = {"channel": "", "country": None, "customer_id": None, "price_basis": None,
                 "product_name": None, "import_id": 0}
     lines = lines.assign(**{c: v for c, v in defaults.items() if c not in lines})
@@ -49,25 +60,59 @@ def build_cube(lines: pd.DataFrame) -> SalesCube:
         if "price_basis" in lines else False,
         lines=1)
     daily = (dated.groupby(DAILY_KEYS, observed=True, dropna=False, sort=False)
-             [["quantity", "revenue", "lines"]].sum().reset_index())
+             [SUMS["daily"]].sum().reset_index())
     product = dated.loc[dated["is_product"].to_numpy()]
-    keys = ["channel", "order_id"]
-    first = dated.groupby(keys, observed=True, sort=False).agg(
+    first = dated.groupby(ORDER_KEYS, observed=True, sort=False).agg(
         day=("day", "min"), country=("country", "first"), currency=("currency", "first"),
         customer_id=("customer_id", "first"))
-    sums = product.groupby(keys, observed=True, sort=False).agg(
+    sums = product.groupby(ORDER_KEYS, observed=True, sort=False).agg(
         net_units=("quantity", "sum"), revenue=("revenue", "sum"))
     sale = (product.loc[~product["is_return"].to_numpy()]
-            .groupby(keys, observed=True, sort=False).size().rename("sale_lines"))
+            .groupby(ORDER_KEYS, observed=True, sort=False).size().rename("sale_lines"))
     orders = first.join(sums).join(sale).reset_index()
-    orders[["net_units", "revenue"]] = orders[["net_units", "revenue"]].fillna(0.0)
-    orders["has_sale"] = orders.pop("sale_lines").fillna(0).to_numpy() > 0
+    orders[["net_units", "revenue", "sale_lines"]] = (
+        orders[["net_units", "revenue", "sale_lines"]].fillna(0.0))
     names = (lines.loc[lines["product_name"].notna(), ["sku", "product_name"]]
              .drop_duplicates("sku").reset_index(drop=True))
-    text = {c: "category" for c in ("channel", "sku", "country", "currency", "order_id", "customer_id")}
-    return SalesCube(daily.astype({k: v for k, v in text.items() if k in daily}),
-                     orders.astype({k: v for k, v in text.items() if k in orders}),
-                     names.astype({"sku": "category"}))
+    return SalesCube(daily, orders, names)
+
+
+def combine(a: SalesCube, b: SalesCube) -> SalesCube:
+    """Two partial cubes (``partial_cube``) as one: ``a``'s lines come first."""
+    def text(frame: pd.DataFrame) -> pd.DataFrame:   # categories differ between parts
+        return frame.astype({c: object for c in (*TEXT, "product_name") if c in frame})
+
+    daily = (pd.concat([text(a.daily), text(b.daily)], ignore_index=True)
+             .groupby(DAILY_KEYS, dropna=False, sort=False)[SUMS["daily"]].sum().reset_index())
+    orders = (pd.concat([text(a.orders), text(b.orders)], ignore_index=True)
+              .groupby(ORDER_KEYS, sort=False).agg(
+                  day=("day", "min"), country=("country", "first"), currency=("currency", "first"),
+                  customer_id=("customer_id", "first"), net_units=("net_units", "sum"),
+                  revenue=("revenue", "sum"), sale_lines=("sale_lines", "sum")).reset_index())
+    names = (pd.concat([text(a.names), text(b.names)], ignore_index=True)
+             .drop_duplicates("sku").reset_index(drop=True))
+    return SalesCube(daily, orders, names)
+
+
+def finish(cube: SalesCube) -> SalesCube:
+    """A (combined) partial cube as the cube pages read: ``has_sale`` per order, text as
+    categoricals."""
+    orders = cube.orders.copy()
+    orders["has_sale"] = orders.pop("sale_lines").to_numpy() > 0
+    return SalesCube(_categories(cube.daily), _categories(orders), _categories(cube.names))
+
+
+def _categories(frame: pd.DataFrame) -> pd.DataFrame:
+    """Text columns as categoricals; an all-empty one keeps text categories (a plain
+    ``astype`` would give it float ones)."""
+    out = frame.copy()
+    for column in TEXT:
+        if column in out and not isinstance(out[column].dtype, pd.CategoricalDtype):
+            values = out[column].astype("category")
+            if not len(values.cat.categories):
+                values = values.cat.set_categories(pd.Index([], dtype=object))
+            out[column] = values
+    return out
 
 
 def cube_paths(db: Path | str) -> dict[str, Path]:
@@ -103,6 +148,22 @@ def refresh_cube(db: Path | str, version: tuple, lines: pd.DataFrame) -> SalesCu
     cube = build_cube(lines)
     write_cube(db, cube, version)
     return cube
+
+
+def refresh_cube_from_snapshot(db: Path | str, version: tuple) -> None:
+    """Build the cube from the snapshot of ``version`` one batch at a time and save it
+    (memory follows a batch and the cube, not the lines). Nothing is saved when the
+    snapshot is at another version: the first reader then builds it."""
+    from .queries import add_lookups, lookup_tables
+    from .snapshot import snapshot_batches
+
+    tables = lookup_tables(db)
+    cube = None
+    for batch in snapshot_batches(db, version):
+        part = partial_cube(add_lookups(batch, tables))
+        cube = part if cube is None else combine(cube, part)
+    if cube is not None:
+        write_cube(db, finish(cube), version)
 
 
 def empty_cube() -> SalesCube:

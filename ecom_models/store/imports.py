@@ -13,6 +13,7 @@ import json
 import sqlite3
 from datetime import datetime, timezone
 from pathlib import Path
+from typing import Callable, Iterable
 
 import numpy as np
 import pandas as pd
@@ -123,62 +124,86 @@ def preview_import(db: Path | str, channel: str, rows: pd.DataFrame, ledger: boo
         return plan_lines(conn, channel, rows, ledger).summary(replace_orders)
 
 
-def write_import(db: Path | str, meta: dict, kind: str, channel: str, rows: pd.DataFrame,
-                 progress=None, ledger: bool = False, replace_orders: bool = False) -> dict:
+def write_import(db: Path | str, meta: dict, kind: str, channel: str,
+                 rows: pd.DataFrame | Iterable[pd.DataFrame], progress=None, ledger: bool = False,
+                 replace_orders: bool = False, final_meta: Callable[[], dict] | None = None) -> dict:
     """Record the import and write its rows in one transaction.
 
     ``meta`` has file_name, content_hash, format, detected (dict), report (dict), rows_read,
-    rows_imported, rows_skipped. Order lines are merged (``store.merge``): new lines are
-    inserted, changed lines updated, stored lines of the file's orders that the file lacks
-    are kept and counted, or removed when ``replace_orders``. Returns {'import_id',
-    'rows_imported' (lines written), 'rows_updated', 'status', and the merge summary};
-    status is 'already_imported' (nothing written) when the content hash is known.
+    rows_imported, rows_skipped; ``final_meta``, when given, is called after the last row and
+    replaces it (a file read in parts knows its report only then). ``rows`` is one frame or
+    an iterable of frames (parts of one file, each holding whole orders: memory follows a
+    part). Order lines are merged (``store.merge``): new lines are inserted, changed lines
+    updated, stored lines of the file's orders that the file lacks are kept and counted, or
+    removed when ``replace_orders``. Returns {'import_id', 'rows_imported' (lines written),
+    'rows_updated', 'status', and the merge summary}; status is 'already_imported' (nothing
+    written) when the content hash is known.
     """
+    from .merge import add_summaries, rounded_effect
+    from .snapshot import LineSpool
+
+    parts = [rows] if isinstance(rows, pd.DataFrame) else rows
     ensure_schema(db)
-    with write_transaction(db) as conn:
-        known = conn.execute("SELECT id FROM imports WHERE content_hash = ?",
-                             [meta["content_hash"]]).fetchone()
-        if known:
-            return {"import_id": known[0], "rows_imported": 0, "rows_updated": 0,
-                    "status": "already_imported"}
-        before = _version(conn)
-        had_lines = conn.execute("SELECT 1 FROM order_lines LIMIT 1").fetchone() is not None
-        cur = conn.execute(
-            "INSERT INTO imports (file_name, content_hash, format, kind, channel, detected, "
-            "rows_read, rows_imported, rows_skipped, report, imported_at) "
-            "VALUES (?,?,?,?,?,?,?,?,?,?,?)",
-            [meta["file_name"], meta["content_hash"], meta["format"], kind, channel,
-             json.dumps(meta["detected"]), meta["rows_read"], meta["rows_imported"],
-             meta["rows_skipped"], json.dumps(meta["report"], default=str),
-             datetime.now(timezone.utc).isoformat(timespec="seconds")])
-        import_id = cur.lastrowid
-        cid = channel_id(conn, channel)
-        change = (None, [])
-        if kind == "orders":
-            summary, change = _write_lines(conn, import_id, cid, channel, rows, progress, ledger,
-                                           replace_orders)
-        elif kind == "customers":
-            summary = _write_customers(conn, import_id, cid, channel, rows)
-        else:
-            summary = _write_products(conn, import_id, cid, rows)
-        conn.execute(
-            "UPDATE imports SET rows_updated = ?, lines_new = ?, lines_unchanged = ?, "
-            "lines_not_in_file = ?, lines_removed = ? WHERE id = ?",
-            [summary["lines_changed"], summary["lines_new"], summary["lines_unchanged"],
-             summary["lines_not_in_file"], summary["lines_removed"], import_id])
-        _bump_version(conn)
-        after = _version(conn)
-    if progress:
-        progress(1.0, "snapshot")
-    _refresh_snapshot(db, before, after, *change, had_lines=had_lines)
+    spool = LineSpool(db)
+    try:
+        with write_transaction(db) as conn:
+            known = conn.execute("SELECT id FROM imports WHERE content_hash = ?",
+                                 [meta["content_hash"]]).fetchone()
+            if known:
+                return {"import_id": known[0], "rows_imported": 0, "rows_updated": 0,
+                        "status": "already_imported"}
+            before = _version(conn)
+            had_lines = conn.execute("SELECT 1 FROM order_lines LIMIT 1").fetchone() is not None
+            import_id = conn.execute(
+                "INSERT INTO imports (file_name, content_hash, format, kind, channel, detected, "
+                "rows_read, rows_imported, rows_skipped, report, imported_at) "
+                "VALUES (?,?,?,?,?,?,?,?,?,?,?)",
+                [meta["file_name"], meta["content_hash"], meta["format"], kind, channel,
+                 json.dumps(meta["detected"]), meta["rows_read"], meta["rows_imported"],
+                 meta["rows_skipped"], json.dumps(meta["report"], default=str),
+                 datetime.now(timezone.utc).isoformat(timespec="seconds")]).lastrowid
+            cid = channel_id(conn, channel)
+            if kind == "orders":
+                summary = None
+                for part in parts:
+                    done = _write_lines(conn, import_id, cid, channel, part, progress, ledger,
+                                        replace_orders, spool)
+                    summary = done if summary is None else add_summaries(summary, done)
+                summary = summary or _counts(new=0, changed=0)
+                summary["revenue_effect"] = rounded_effect(summary["revenue_effect"])
+            else:
+                rows = pd.concat(list(parts), ignore_index=True)
+                summary = (_write_customers(conn, import_id, cid, channel, rows) if kind == "customers"
+                           else _write_products(conn, import_id, cid, rows))
+            if final_meta is not None:
+                meta = final_meta()
+                conn.execute(
+                    "UPDATE imports SET detected = ?, rows_read = ?, rows_imported = ?, "
+                    "rows_skipped = ?, report = ? WHERE id = ?",
+                    [json.dumps(meta["detected"]), meta["rows_read"], meta["rows_imported"],
+                     meta["rows_skipped"], json.dumps(meta["report"], default=str), import_id])
+            conn.execute(
+                "UPDATE imports SET rows_updated = ?, lines_new = ?, lines_unchanged = ?, "
+                "lines_not_in_file = ?, lines_removed = ? WHERE id = ?",
+                [summary["lines_changed"], summary["lines_new"], summary["lines_unchanged"],
+                 summary["lines_not_in_file"], summary["lines_removed"], import_id])
+            _bump_version(conn)
+            after = _version(conn)
+        if progress:
+            progress(1.0, "snapshot")
+        _refresh_snapshot(db, before, after, spool, had_lines=had_lines)
+    finally:
+        spool.close()
     return {"import_id": import_id, "rows_imported": summary["lines_new"],
             "rows_updated": summary["lines_changed"], "status": "imported", **summary}
 
 
 def _write_lines(conn, import_id: int, cid: int, channel: str, rows: pd.DataFrame, progress,
-                 ledger: bool, replace_orders: bool) -> tuple[dict, tuple]:
-    """Apply the merge plan of ``rows``; returns its summary and the change for the
-    snapshot: (lines added or changed, with their ids; ids removed or changed)."""
+                 ledger: bool, replace_orders: bool, spool) -> dict:
+    """Apply the merge plan of ``rows`` and spool the change for the snapshot (lines added
+    or changed, with their ids; ids removed or changed); returns the plan's summary."""
+    from .queries import typed_lines
+
     plan = plan_lines(conn, channel, rows, ledger)
     new, n = plan.new, len(plan.new)
     first_id = (conn.execute("SELECT max(id) FROM order_lines").fetchone()[0] or 0) + 1
@@ -207,7 +232,8 @@ def _write_lines(conn, import_id: int, cid: int, channel: str, rows: pd.DataFram
                        changed.drop(columns="stored_id").assign(id=changed["stored_id"].to_numpy())],
                       ignore_index=True)
     added = added.assign(channel=channel, import_id=import_id)
-    return plan.summary(replace_orders), (added, removed)
+    spool.add(typed_lines(added[list(RAW_COLUMNS)]) if len(added) else None, removed)
+    return plan.summary(replace_orders, exact=True)
 
 
 def _version(conn) -> int:
@@ -215,20 +241,19 @@ def _version(conn) -> int:
     return int(row[0]) if row else 0
 
 
-def _refresh_snapshot(db: Path | str, before: int, after: int, added: pd.DataFrame | None,
-                      removed: list[int], had_lines: bool = True) -> None:
+def _refresh_snapshot(db: Path | str, before: int, after: int, spool,
+                      had_lines: bool = True) -> None:
     """Bring the columnar snapshot and the sales cube up to date now, so the next page view
     does not wait (a store that had no lines starts from an empty snapshot instead of a
-    query). The cube is built from the lines just written, not read back from disk."""
-    from .aggregates import refresh_cube
-    from .queries import typed_lines, versioned_raw_lines, with_lookups
+    query). Both are streamed batch by batch: memory follows a batch, not the store."""
+    from .aggregates import refresh_cube_from_snapshot
+    from .queries import versioned_raw_lines
     from .snapshot import apply_change
 
     key = str(Path(db).resolve())
-    frame = typed_lines(added[list(RAW_COLUMNS)]) if added is not None and len(added) else None
-    lines, version = apply_change(db, (key, before), (key, after), frame, removed,
-                                  versioned_raw_lines, start_empty=not had_lines)
-    refresh_cube(db, version, with_lookups(db, lines))
+    version = apply_change(db, (key, before), (key, after), spool, versioned_raw_lines,
+                           start_empty=not had_lines)
+    refresh_cube_from_snapshot(db, version)
 
 
 def _write_products(conn, import_id: int, cid: int, rows: pd.DataFrame) -> dict:
@@ -284,7 +309,14 @@ def delete_import(db: Path | str, import_id: int) -> dict:
         deleted = conn.execute("DELETE FROM imports WHERE id = ?", [import_id]).rowcount
         _bump_version(conn)
         after = _version(conn)
-    _refresh_snapshot(db, before, after, None, ids)
+    from .snapshot import LineSpool
+
+    spool = LineSpool(db)
+    spool.add(None, ids)
+    try:
+        _refresh_snapshot(db, before, after, spool)
+    finally:
+        spool.close()
     return {"deleted": bool(deleted), "order_lines": lines, "products": products}
 
 

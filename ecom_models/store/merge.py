@@ -40,8 +40,9 @@ class MergePlan:
     not_in_file: pd.DataFrame             # stored rows (with ``id``) of the file's orders
     old_of_changed: pd.DataFrame = field(default_factory=pd.DataFrame)
 
-    def summary(self, replace_orders: bool = False) -> dict:
-        """Counts and the revenue effect per currency (product lines, Σ quantity × price)."""
+    def summary(self, replace_orders: bool = False, exact: bool = False) -> dict:
+        """Counts and the revenue effect per currency (product lines, Σ quantity × price),
+        rounded to cents unless ``exact`` (parts of a file are added up before rounding)."""
         effect: dict[str, float] = {}
 
         def add(frame: pd.DataFrame, sign: float) -> None:
@@ -67,8 +68,22 @@ class MergePlan:
             "lines_not_in_file": int(len(missing)),
             "orders_lacking_lines": int(missing["order_id"].nunique()) if len(missing) else 0,
             "lines_removed": int(len(missing)) if replace_orders else 0,
-            "revenue_effect": {c: round(v, 2) for c, v in sorted(effect.items()) if round(v, 2)},
+            "revenue_effect": effect if exact else rounded_effect(effect),
         }
+
+
+def add_summaries(a: dict, b: dict) -> dict:
+    """Two exact ``MergePlan.summary`` results as one (parts of one file hold distinct
+    orders); round the total with ``rounded_effect``."""
+    effect = dict(a["revenue_effect"])
+    for currency, amount in b["revenue_effect"].items():
+        effect[currency] = effect.get(currency, 0.0) + amount
+    return {**{k: a[k] + b[k] for k in a if k != "revenue_effect"}, "revenue_effect": effect}
+
+
+def rounded_effect(effect: dict[str, float]) -> dict[str, float]:
+    """The revenue effect per currency in cents, currencies without effect left out."""
+    return {c: round(v, 2) for c, v in sorted(effect.items()) if round(v, 2)}
 
 
 def stored_lines_of_orders(conn, channel_id: int, order_ids: list[str]) -> pd.DataFrame:

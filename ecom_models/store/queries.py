@@ -128,6 +128,11 @@ def typed_lines(frame: pd.DataFrame) -> pd.DataFrame:
 def with_lookups(db: Path | str, lines: pd.DataFrame) -> pd.DataFrame:
     """Add each line's product category (products, by channel and SKU) and fill a missing
     country from the customer's (customers export, by channel and pseudonym)."""
+    return add_lookups(lines, lookup_tables(db))
+
+
+def lookup_tables(db: Path | str) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """(product categories, customers' home country and group) for ``add_lookups``."""
     with connect(db, readonly=True) as conn:
         cats = pd.read_sql_query(
             "SELECT ch.name AS channel, p.sku, p.category FROM products p "
@@ -135,6 +140,12 @@ def with_lookups(db: Path | str, lines: pd.DataFrame) -> pd.DataFrame:
         homes = pd.read_sql_query(
             "SELECT ch.name AS channel, c.customer_id, c.country AS home, c.customer_group "
             "FROM customers c JOIN channels ch ON ch.id = c.channel_id", conn)
+    return cats, homes
+
+
+def add_lookups(lines: pd.DataFrame, tables: tuple[pd.DataFrame, pd.DataFrame]) -> pd.DataFrame:
+    """``with_lookups`` with the tables already read (``lookup_tables``)."""
+    cats, homes = tables
     out = lines.copy()
     out["category"] = _lookup(lines, ["channel", "sku"], cats, "category")
     out["customer_group"] = None

@@ -35,7 +35,7 @@ def snapshot_path(db: Path | str) -> Path:
 
 
 # Bump when the snapshot's columns change: a snapshot of an older layout is then rebuilt.
-SNAPSHOT_FORMAT = 3
+SNAPSHOT_FORMAT = 4
 
 
 def _stamp(version: tuple) -> bytes:
@@ -92,30 +92,134 @@ def cached_lines(db: Path | str, version: tuple, query: Query) -> tuple[pd.DataF
     return frame, actual
 
 
-def apply_change(db: Path | str, before: tuple, after: tuple, added: pd.DataFrame | None,
-                 removed_ids, query: Query, start_empty: bool = False) -> tuple[pd.DataFrame, tuple]:
+def line_schema():
+    """The snapshot's Arrow schema (``queries.RAW_LINES_SQL`` columns, typed like
+    ``queries.typed_lines``): every part written with it, so parts append to one file."""
+    import pyarrow as pa
+
+    text = pa.dictionary(pa.int32(), pa.string())
+    return pa.schema([
+        ("id", pa.int64()), ("channel", text), ("order_id", text), ("line_key", pa.int64()),
+        ("ordered_at", pa.timestamp("us")), ("sku", text), ("product_name", text),
+        ("quantity", pa.float64()), ("unit_price", pa.float64()), ("currency", text),
+        ("customer_id", text), ("country", text), ("is_return", pa.bool_()),
+        ("is_product", pa.bool_()), ("import_id", pa.int64()), ("price_basis", text)])
+
+
+class LineSpool:
+    """The lines an import adds or changes, kept on disk (a temporary Parquet file beside
+    the snapshot) until the snapshot is patched, and the ids it removes or changes: an
+    import of any size holds one part in memory, not all its lines."""
+
+    def __init__(self, db: Path | str):
+        self.path = snapshot_path(db).with_name(f"{snapshot_path(db).name}.{os.getpid()}.spool")
+        self.removed: list[int] = []
+        self.rows = 0
+        self._writer = None
+
+    def add(self, lines: pd.DataFrame | None, removed_ids=()) -> None:
+        """Spool ``lines`` (typed like the snapshot) and remember ``removed_ids``."""
+        import pyarrow as pa
+        import pyarrow.parquet as pq
+
+        self.removed += [int(i) for i in removed_ids]
+        if lines is None or not len(lines):
+            return
+        schema = line_schema()
+        if self._writer is None:
+            self._writer = pq.ParquetWriter(self.path, schema)
+        self._writer.write_table(pa.Table.from_pandas(lines[schema.names], schema=schema,
+                                                      preserve_index=False))
+        self.rows += len(lines)
+
+    def tables(self):
+        """The spooled lines as Arrow record batches (closes the writer)."""
+        import pyarrow.parquet as pq
+
+        if self._writer is not None:
+            self._writer.close()
+            self._writer = None
+        if self.rows:
+            yield from pq.ParquetFile(self.path).iter_batches(batch_size=BATCH_ROWS)
+
+    def close(self) -> None:
+        if self._writer is not None:
+            self._writer.close()
+            self._writer = None
+        self.path.unlink(missing_ok=True)
+
+
+BATCH_ROWS = 500_000
+
+
+def _open_current(path: Path, version: tuple):
+    """The snapshot at ``path`` as an open ``ParquetFile`` if it was made from store
+    ``version``, else None. Rows are read from the same open file whose stamp was checked
+    (a newer file renamed into place meanwhile does not change what is read)."""
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    try:
+        handle = pq.ParquetFile(path)
+    except (OSError, pa.ArrowException):
+        return None
+    if (handle.schema_arrow.metadata or {}).get(VERSION_KEY) != _stamp(version):
+        handle.close()
+        return None
+    return handle
+
+
+def apply_change(db: Path | str, before: tuple, after: tuple, spool: LineSpool,
+                 query: Query, start_empty: bool = False) -> tuple:
     """Bring the snapshot from store version ``before`` to ``after`` right after a write:
-    drop the lines ``removed_ids`` (changed or deleted), append ``added`` (new or changed
-    lines, typed like the snapshot). When the snapshot is not at ``before`` (another
-    writer came in between, or there is none), it is rebuilt from the store instead. Runs
-    at the end of every import and delete, so no visitor waits for it. Returns the lines
-    written and the version they were stamped with (the sales cube is built from them)."""
+    drop the lines ``spool.removed`` (changed or deleted), append the spooled lines (new or
+    changed). Streams row groups from the old file and the spool into a new file, so memory
+    follows one batch. When the snapshot is not at ``before`` (another writer came in
+    between, or there is none), it is rebuilt from the store instead. Runs at the end of
+    every import and delete, so no visitor waits for it. Returns the version the snapshot
+    was stamped with (the sales cube is built from it)."""
+    import pyarrow as pa
+    import pyarrow.compute as pc
+    import pyarrow.parquet as pq
+
     path = snapshot_path(db)
-    frame = _read_if_current(path, before)
-    if frame is None and start_empty and added is not None:
-        frame = added.iloc[:0]
-    if frame is None:
+    old = _open_current(path, before)
+    if old is None and not start_empty:
         frame, actual = query(db)
         _write(path, frame, actual)
-        return frame, actual
-    removed = np.asarray(list(removed_ids), dtype=np.int64)
-    if len(removed):
-        frame = frame.loc[~np.isin(frame["id"].to_numpy(), removed)]
-    if added is not None and len(added):
-        categorical = [c for c in frame.columns if isinstance(added[c].dtype, pd.CategoricalDtype)
-                       or isinstance(frame[c].dtype, pd.CategoricalDtype)]
-        frame = pd.concat([frame, added[frame.columns]], ignore_index=True)
-        frame = frame.astype({c: "category" for c in categorical})
-    frame = frame.reset_index(drop=True)
-    _write(path, frame, after)
-    return frame, after
+        return actual
+    schema = line_schema().with_metadata({VERSION_KEY: _stamp(after)})
+    removed = pa.array(sorted(set(spool.removed)), type=pa.int64())
+    tmp = path.with_name(f"{path.name}.{os.getpid()}.tmp")
+    try:
+        with pq.ParquetWriter(tmp, schema) as writer:
+            if old is not None:
+                for batch in old.iter_batches(batch_size=BATCH_ROWS):
+                    table = pa.Table.from_batches([batch]).cast(schema)
+                    if len(removed):
+                        table = table.filter(pc.invert(pc.is_in(table["id"], value_set=removed)))
+                    writer.write_table(table)
+            for batch in spool.tables():
+                writer.write_table(pa.Table.from_batches([batch]).cast(schema))
+        os.replace(tmp, path)
+    except OSError:
+        tmp.unlink(missing_ok=True)
+    finally:
+        if old is not None:
+            old.close()
+    return after
+
+
+def snapshot_batches(db: Path | str, version: tuple):
+    """The snapshot's lines of store ``version`` as DataFrames of at most ``BATCH_ROWS``
+    rows (nothing when the snapshot is at another version)."""
+    import pyarrow as pa
+
+    handle = _open_current(snapshot_path(db), version)
+    if handle is None:
+        return
+    try:
+        for batch in handle.iter_batches(batch_size=BATCH_ROWS):
+            yield pa.Table.from_batches([batch]).to_pandas()
+    finally:
+        handle.close()
