@@ -2,11 +2,10 @@
 Filters live in the URL, so a copied link shows exactly this view."""
 import streamlit as st
 
-from ecom_models.sales import (Filters, countries, kpis_with_change, last_period_is_partial,
-                               revenue_over_time, top_countries, top_products)
+from ecom_models.sales import Filters, last_period_is_partial
 from ui import charts, datasets, loaders, state
 from ui.formatting import day, money, number, percent, signed_percent, styled
-from ui.safe import csv_bytes, md_escape
+from ui.safe import md_escape
 from ui.text import frozen, lang, t
 
 KEYS = ["from", "to", "country", "currency", "grain"]
@@ -14,8 +13,6 @@ notices = state.bind(KEYS)
 st.title(t("overview.title"))
 st.caption(t("overview.caption"))
 datasets.stop_when_empty()
-cube = loaders.sales_cube()       # pre-aggregated, shared by all sessions
-
 # One currency at a time; without one in the URL, the user's own data (never the demo).
 summary = loaders.currency_summary()
 money_codes = summary["currency"].tolist()
@@ -23,7 +20,7 @@ currency = datasets.chosen_currency(summary, notices)
 st.session_state["currency"] = currency
 shown = summary.loc[summary["currency"] == currency].iloc[0]
 first, last = shown["first"], shown["last"]
-country_names = countries(cube, currency)
+country_names = loaders.countries(currency)
 # Another currency was chosen: its own date range and countries (a range or country of the
 # other currency's data would show nothing, or be outside the date inputs' bounds).
 if st.session_state.get("overview_currency") not in (None, currency):
@@ -71,7 +68,8 @@ except ValueError as exc:  # the user picked an end before the start in the widg
     st.warning(str(exc))
     st.stop()
 
-now, before, previous = kpis_with_change(cube, filters)
+figures = loaders.overview(filters, state.value("grain"))   # shared by all sessions
+now, before, previous = figures.now, figures.before, figures.previous
 L = lang()
 
 
@@ -109,7 +107,7 @@ if now["orders"] == 0:
     st.stop()
 
 grain = state.value("grain")
-series = revenue_over_time(cube, filters, grain)
+series = figures.series
 st.subheader(t("overview.chart_title", grain=t(f"grain.{grain}")))
 st.altair_chart(charts.revenue_over_time(series, grain, t(f"grain.{grain}"),
                                          f"{t('col.revenue')} ({currency})", L), width="stretch")
@@ -118,7 +116,7 @@ if last_period_is_partial(shown_to, grain):
     st.caption(t("overview.partial", grain=t(f"grain.{grain}"), end=day(shown_to, L)))
 
 left, right = st.columns([3, 2])   # the products table needs the width for its numbers
-products = top_products(cube, filters, 10)
+products = figures.products
 left.subheader(t("overview.top_products"))
 left.dataframe(styled(products, L, {"revenue": 2, "units": 0}), hide_index=True, width="stretch",
                column_config={   # numbers written the language's way (de: 262.585,04)
@@ -126,9 +124,9 @@ left.dataframe(styled(products, L, {"revenue": 2, "units": 0}), hide_index=True,
                    "product_name": st.column_config.TextColumn(t("col.product"), width="medium"),
                    "revenue": st.column_config.Column(f"{t('col.revenue')} ({currency})"),
                    "units": st.column_config.Column(t("col.units"), width="small")})
-left.download_button(t("common.download_csv"), csv_bytes(products), "top_products.csv",
+left.download_button(t("common.download_csv"), figures.products_csv, "top_products.csv",
                      "text/csv", key="dl_products")
-places = top_countries(cube, filters, 10)
+places = figures.places
 right.subheader(t("overview.top_countries"))
 if places.empty:   # e.g. Shopware orders: the country comes from the customers export
     right.caption(t("overview.no_countries"))
@@ -136,5 +134,5 @@ else:
     shown_places = places.assign(country=[datasets.country_label(c, L) for c in places["country"]])
     right.altair_chart(charts.share_bars(shown_places, "country", "revenue", f"{t('col.revenue')} ({currency})", L),
                        width="stretch")
-    right.download_button(t("common.download_csv"), csv_bytes(places), "top_countries.csv",
+    right.download_button(t("common.download_csv"), figures.places_csv, "top_countries.csv",
                           "text/csv", key="dl_countries")

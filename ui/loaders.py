@@ -6,6 +6,7 @@ and keyed by the store's version, so an import or a delete is seen on the next r
 connections are never cached."""
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
 
 import pandas as pd
@@ -62,6 +63,57 @@ def _cube(db: str, version_key: tuple):
 def sales_cube():
     """The pre-aggregated sales the Overview reads (``ecom_models.store.aggregates``)."""
     return _cube(str(db_path()), version())
+
+
+@st.cache_resource(max_entries=8, show_spinner=False)
+def _countries(db: str, version_key: tuple, currency: str) -> tuple[str, ...]:
+    from ecom_models.sales import countries
+
+    return tuple(countries(_cube(db, version_key), currency))
+
+
+def countries(currency: str) -> tuple[str, ...]:
+    """Country codes of one currency's sales, sorted (``ecom_models.sales.countries``)."""
+    return _countries(str(db_path()), version(), currency)
+
+
+@dataclass(frozen=True)
+class OverviewFigures:
+    """Everything the Overview computes for one view: the KPIs of the period and of the
+    previous one (``kpis_with_change``), the revenue series, the top lists and their CSV
+    downloads. Shared between sessions: read it, never change it."""
+
+    now: dict
+    before: dict
+    previous: object            # ecom_models.sales.Filters of the previous period, or None
+    series: pd.DataFrame        # revenue_over_time
+    products: pd.DataFrame      # top_products (10)
+    places: pd.DataFrame        # top_countries (10)
+    products_csv: bytes
+    places_csv: bytes
+
+
+# A shared link opened by ten people is one computation, not ten: the figures of a view
+# depend only on the data version, the filters and the grain (and the compute lock makes
+# concurrent first requests wait for one result). 64 views of one version stay.
+@st.cache_resource(max_entries=64, show_spinner=False)
+def _overview(db: str, version_key: tuple, filters, grain: str) -> OverviewFigures:
+    from ecom_models.sales import kpis_with_change, revenue_over_time, top_countries, top_products
+
+    from .safe import csv_bytes
+
+    cube = _cube(db, version_key)
+    now, before, previous = kpis_with_change(cube, filters)
+    products = top_products(cube, filters, 10)
+    places = top_countries(cube, filters, 10)
+    return OverviewFigures(now, before, previous, revenue_over_time(cube, filters, grain),
+                           products, places, csv_bytes(products), csv_bytes(places))
+
+
+def overview(filters, grain: str) -> OverviewFigures:
+    """The Overview's figures for ``filters`` (``ecom_models.sales.Filters``) and ``grain``
+    (day, week, month), computed once per data version and view for all sessions."""
+    return _overview(str(db_path()), version(), filters, grain)
 
 
 @st.cache_resource(max_entries=1, show_spinner=False)
