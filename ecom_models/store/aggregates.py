@@ -150,9 +150,9 @@ def refresh_cube(db: Path | str, version: tuple, lines: pd.DataFrame) -> SalesCu
     return cube
 
 
-def refresh_cube_from_snapshot(db: Path | str, version: tuple) -> None:
-    """Build the cube from the snapshot of ``version`` one batch at a time and save it
-    (memory follows a batch and the cube, not the lines). Nothing is saved when the
+def refresh_cube_from_snapshot(db: Path | str, version: tuple) -> SalesCube | None:
+    """Build the cube from the snapshot of ``version`` one batch at a time, save it and
+    return it (memory follows a batch and the cube, not the lines). None when the
     snapshot is at another version: the first reader then builds it."""
     from .queries import add_lookups, lookup_tables
     from .snapshot import snapshot_batches
@@ -162,8 +162,11 @@ def refresh_cube_from_snapshot(db: Path | str, version: tuple) -> None:
     for batch in snapshot_batches(db, version):
         part = partial_cube(add_lookups(batch, tables))
         cube = part if cube is None else combine(cube, part)
-    if cube is not None:
-        write_cube(db, finish(cube), version)
+    if cube is None:
+        return None
+    cube = finish(cube)
+    write_cube(db, cube, version)
+    return cube
 
 
 def empty_cube() -> SalesCube:

@@ -247,11 +247,11 @@ def _refresh_snapshot(db: Path | str, before: int, after: int, spool,
     does not wait (a store that had no lines starts from an empty snapshot instead of a
     query). Both are streamed batch by batch: memory follows a batch, not the store."""
     from .aggregates import refresh_cube_from_snapshot
-    from .queries import versioned_raw_lines
+    from .queries import versioned_raw_line_parts
     from .snapshot import apply_change
 
     key = str(Path(db).resolve())
-    version = apply_change(db, (key, before), (key, after), spool, versioned_raw_lines,
+    version = apply_change(db, (key, before), (key, after), spool, versioned_raw_line_parts,
                            start_empty=not had_lines)
     refresh_cube_from_snapshot(db, version)
 

@@ -67,17 +67,28 @@ def lines_with_version(db: Path | str) -> tuple[pd.DataFrame, tuple]:
     """``order_lines`` and the store version they show (a cache key that cannot lag)."""
     from .snapshot import cached_lines
 
-    raw, version = cached_lines(db, store_version(db), versioned_raw_lines)
+    raw, version = cached_lines(db, store_version(db), versioned_raw_line_parts)
     return with_lookups(db, raw), version
 
 
 def sales_cube(db: Path | str):
     """The pre-aggregated sales of the store (``store.aggregates.SalesCube``): saved at the
-    end of every import and delete; built here only when it is missing or older."""
-    from .aggregates import read_cube, refresh_cube
+    end of every import and delete; built here only when it is missing or older, batch by
+    batch from the snapshot (rebuilt from the store first when it is older too)."""
+    from .aggregates import read_cube, refresh_cube, refresh_cube_from_snapshot
+    from .snapshot import open_current, rebuild, snapshot_path
 
-    cube = read_cube(db, store_version(db))
-    if cube is None:
+    version = store_version(db)
+    cube = read_cube(db, version)
+    if cube is not None:
+        return cube
+    current = open_current(snapshot_path(db), version)
+    if current is None:
+        version = rebuild(db, versioned_raw_line_parts)
+    else:
+        current.close()
+    cube = refresh_cube_from_snapshot(db, version)
+    if cube is None:    # derived files cannot be written here: build it in memory
         lines, version = lines_with_version(db)
         cube = refresh_cube(db, version, lines)
     return cube
@@ -92,24 +103,43 @@ RAW_LINES_SQL = (
 
 def raw_lines(db: Path | str) -> pd.DataFrame:
     """The stored order lines as they are in the table (no joins), typed like the snapshot."""
-    return versioned_raw_lines(db)[0]
+    version, parts = versioned_raw_line_parts(db)
+    return pd.concat(list(parts), ignore_index=True)
 
 
-def versioned_raw_lines(db: Path | str) -> tuple[pd.DataFrame, tuple]:
-    """``raw_lines`` and the store version they belong to, read in one read transaction
-    (a snapshot stamped with an older version than its content would let a later writer
-    append its lines twice)."""
+def versioned_raw_line_parts(db: Path | str, rows: int = 200_000):
+    """(store version, the stored lines as typed frames of at most ``rows`` rows), read in
+    one read transaction (a snapshot stamped with an older version than its content would
+    let a later writer append its lines twice). Memory follows ``rows``, not the store.
+    There is always at least one frame (an empty store gives one without rows)."""
+    from contextlib import ExitStack
+
     open_for_reading(db)
-    with connect(db, readonly=True) as conn:
-        conn.execute("BEGIN")
-        row = conn.execute("SELECT value FROM settings WHERE key = 'data_version'").fetchone()
-        cur = conn.execute(RAW_LINES_SQL)
-        names = [d[0] for d in cur.description]
-        rows = cur.fetchall()
-        conn.execute("COMMIT")
-    frame = pd.DataFrame.from_records(rows, columns=names) if rows else pd.DataFrame(
-        {n: pd.Series(dtype=object) for n in names})
-    return typed_lines(frame), (str(Path(db).resolve()), int(row[0]) if row else 0)
+    stack = ExitStack()
+    conn = stack.enter_context(connect(db, readonly=True))
+    conn.execute("BEGIN")
+    row = conn.execute("SELECT value FROM settings WHERE key = 'data_version'").fetchone()
+    version = (str(Path(db).resolve()), int(row[0]) if row else 0)
+
+    def parts():
+        try:
+            cur = conn.execute(RAW_LINES_SQL)
+            names = [d[0] for d in cur.description]
+            first = True
+            while True:
+                batch = cur.fetchmany(rows)
+                if not batch and not first:
+                    return
+                first = False
+                frame = pd.DataFrame.from_records(batch, columns=names) if batch else pd.DataFrame(
+                    {n: pd.Series(dtype=object) for n in names})
+                yield typed_lines(frame)
+                if len(batch) < rows:
+                    return
+        finally:
+            stack.close()
+
+    return version, parts()
 
 
 def typed_lines(frame: pd.DataFrame) -> pd.DataFrame:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import json
 import os
 from pathlib import Path
-from typing import Callable
+from typing import Callable, Iterator
 
 import numpy as np
 import pandas as pd
@@ -32,6 +32,14 @@ def snapshot_path(db: Path | str) -> Path:
     cache.mkdir(parents=True, exist_ok=True)
     digest = hashlib.sha256(str(db.resolve()).encode()).hexdigest()[:16]
     return cache / f"{db.name}.{digest}.lines.parquet"
+
+
+def beside(path: Path, suffix: str) -> Path:
+    """A new name for a temporary file next to ``path``, unique across processes and
+    threads (eight imports at once each write their own)."""
+    import secrets
+
+    return path.with_name(f"{path.name}.{os.getpid()}.{secrets.token_hex(6)}.{suffix}")
 
 
 # Bump when the snapshot's columns change: a snapshot of an older layout is then rebuilt.
@@ -68,7 +76,7 @@ def _write(path: Path, frame: pd.DataFrame, version: tuple) -> None:
     table = pa.Table.from_pandas(frame, preserve_index=False)
     table = table.replace_schema_metadata({**(table.schema.metadata or {}),
                                            VERSION_KEY: _stamp(version)})
-    tmp = path.with_name(f"{path.name}.{os.getpid()}.tmp")
+    tmp = beside(path, "tmp")
     try:
         pq.write_table(table, tmp)
         os.replace(tmp, path)
@@ -76,20 +84,48 @@ def _write(path: Path, frame: pd.DataFrame, version: tuple) -> None:
         tmp.unlink(missing_ok=True)
 
 
-Query = Callable[[Path | str], "tuple[pd.DataFrame, tuple]"]
+# (store version, the store's lines as typed frames): ``queries.versioned_raw_line_parts``
+Query = Callable[[Path | str], "tuple[tuple, Iterator[pd.DataFrame]]"]
 
 
 def cached_lines(db: Path | str, version: tuple, query: Query) -> tuple[pd.DataFrame, tuple]:
     """The order lines for store ``version`` and the version they belong to: from the
-    snapshot if it matches, else from ``query(db)``, which returns the lines and their
-    version (the snapshot is stamped with that one: it may be newer than ``version``)."""
+    snapshot if it matches, else rebuilt from the store by ``query`` (the snapshot is
+    stamped with the version the query saw: it may be newer than ``version``)."""
     path = snapshot_path(db)
     frame = _read_if_current(path, version)
     if frame is not None:
         return frame, version
-    frame, actual = query(db)
-    _write(path, frame, actual)
+    actual = rebuild(db, query)
+    frame = _read_if_current(path, actual)
+    if frame is None:   # the snapshot could not be written: the lines from the store
+        _, parts = query(db)
+        frame = pd.concat(list(parts), ignore_index=True)
     return frame, actual
+
+
+def rebuild(db: Path | str, query: Query) -> tuple:
+    """Write the snapshot anew from the store, part by part; returns its version."""
+    actual, parts = query(db)
+    _write_parts(snapshot_path(db), parts, actual)
+    return actual
+
+
+def _write_parts(path: Path, frames, version: tuple) -> None:
+    """Write typed line frames as one snapshot of ``version``, atomically."""
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    schema = line_schema().with_metadata({VERSION_KEY: _stamp(version)})
+    tmp = beside(path, "tmp")
+    try:
+        with pq.ParquetWriter(tmp, schema) as writer:
+            for frame in frames:
+                writer.write_table(pa.Table.from_pandas(frame[schema.names], schema=schema,
+                                                        preserve_index=False))
+        os.replace(tmp, path)
+    except OSError:
+        tmp.unlink(missing_ok=True)
 
 
 def line_schema():
@@ -112,7 +148,7 @@ class LineSpool:
     import of any size holds one part in memory, not all its lines."""
 
     def __init__(self, db: Path | str):
-        self.path = snapshot_path(db).with_name(f"{snapshot_path(db).name}.{os.getpid()}.spool")
+        self.path = beside(snapshot_path(db), "spool")
         self.removed: list[int] = []
         self.rows = 0
         self._writer = None
@@ -152,7 +188,7 @@ class LineSpool:
 BATCH_ROWS = 500_000
 
 
-def _open_current(path: Path, version: tuple):
+def open_current(path: Path, version: tuple):
     """The snapshot at ``path`` as an open ``ParquetFile`` if it was made from store
     ``version``, else None. Rows are read from the same open file whose stamp was checked
     (a newer file renamed into place meanwhile does not change what is read)."""
@@ -183,14 +219,12 @@ def apply_change(db: Path | str, before: tuple, after: tuple, spool: LineSpool,
     import pyarrow.parquet as pq
 
     path = snapshot_path(db)
-    old = _open_current(path, before)
+    old = open_current(path, before)
     if old is None and not start_empty:
-        frame, actual = query(db)
-        _write(path, frame, actual)
-        return actual
+        return rebuild(db, query)
     schema = line_schema().with_metadata({VERSION_KEY: _stamp(after)})
     removed = pa.array(sorted(set(spool.removed)), type=pa.int64())
-    tmp = path.with_name(f"{path.name}.{os.getpid()}.tmp")
+    tmp = beside(path, "tmp")
     try:
         with pq.ParquetWriter(tmp, schema) as writer:
             if old is not None:
@@ -215,7 +249,7 @@ def snapshot_batches(db: Path | str, version: tuple):
     rows (nothing when the snapshot is at another version)."""
     import pyarrow as pa
 
-    handle = _open_current(snapshot_path(db), version)
+    handle = open_current(snapshot_path(db), version)
     if handle is None:
         return
     try:
