@@ -8,12 +8,14 @@ import streamlit as st
 
 from ecom_models.ingest.errors import IngestError
 from ecom_models.ingest.normalize import Options
-from ecom_models.ingest.pipeline import Prepared, commit, content_hash, prepare
+from ecom_models.ingest.pipeline import Prepared, commit, content_hash
 from ecom_models.ingest.presets import ORDER_FIELDS, pick_preset, resolve_columns
-from ecom_models.ingest.reader import read_table
+from ecom_models.ingest.reader import read_header
+from ecom_models.ingest.streaming import prepare_upload
 from ecom_models.store.imports import find_import
 
 from .loaders import db_path
+from .text import t
 
 CACHE = "_prepared_uploads"
 
@@ -55,11 +57,16 @@ def validate(file, fmt: str, opts: Options) -> Upload:
     if known:
         upload = Upload(file.name, columns, known=known)
     else:
+        from .layout import monotone_progress
+
+        bar = st.progress(0.0, text=t("data.checking", file=file.name))
         try:
-            upload = Upload(file.name, columns, prepared=prepare(raw, file.name, fmt, opts),
-                            options=opts)
+            prepared = prepare_upload(raw, file.name, db_path(), fmt, opts,
+                                      monotone_progress(bar, f"{file.name}:"))
+            upload = Upload(file.name, columns, prepared=prepared, options=opts)
         except IngestError as exc:
             upload = Upload(file.name, columns, error=exc)
+        bar.empty()
     cache[key] = upload
     return upload
 
@@ -70,7 +77,7 @@ def header(file) -> list[str]:
     key = ("header", file.file_id)
     if key not in cache:
         try:
-            cache[key] = read_table(file.getvalue(), file.name, skip_bad_rows=True).header
+            cache[key] = read_header(file.getvalue(), file.name)
         except IngestError:
             cache[key] = []
     return cache[key]

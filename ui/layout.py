@@ -37,7 +37,7 @@ def monotone_progress(bar, label: str) -> Callable[[float, str], None]:
             overall = seen["base"] + (1.0 - seen["base"]) * fraction
             seen["raw"] = fraction
         seen["shown"] = max(seen["shown"], min(overall, 1.0))
-        bar.progress(seen["shown"], text=f"{label} {message}".strip())
+        bar.progress(seen["shown"], text=f"{label} {t('phase.' + message)}".strip())
 
     return report
 

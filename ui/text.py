@@ -88,42 +88,6 @@ EN = {
     "detected.decimal": "Decimal mark", "detected.date_format": "Date format",
     "detected.header_line": "Header line",
     # data
-    "data.title": "Data",
-    "data.caption": "Import order and product exports from Shopify, Shopware, WooCommerce, "
-                    "Magento, Amazon, eBay, Etsy, UCI Online Retail, or any CSV/Excel with a column mapping. "
-                    "Nothing is written until you press Import.",
-    "data.upload": "Export files (CSV, TXT, TSV, XLSX, GZ)",
-    "data.format": "Format",
-    "data.settings": "Import settings (when detection got it wrong)",
-    "data.decimal": "Decimal mark", "data.date_format": "Date format",
-    "data.currency": "Currency when the file has none (e.g. EUR)",
-    "data.skip_bad": "Skip malformed rows (they are listed in the report)",
-    "data.auto": "detect",
-    "data.mapping": "Column mapping for {file}",
-    "data.mapping_help": "Pick the column of your file that holds each field.",
-    "data.report": "Validation report: {file}",
-    "data.rejected": "Cannot import",
-    "data.already": "Already imported (same content as import #{id}); importing again changes nothing.",
-    "data.detected": "Detected",
-    "data.rows_read": "Rows read", "data.rows_imported": "Rows to import",
-    "data.rows_skipped": "Rows skipped", "data.returns": "Return lines",
-    "data.non_product": "Non-product lines", "data.orders": "Orders",
-    "data.date_range": "Dates: {first} – {last}",
-    "data.warnings": "Warnings",
-    "data.skipped_reasons": "Skipped rows by reason",
-    "data.preview": "Preview (first 20 rows as they will be stored)",
-    "data.commit": "Import {n} file(s)",
-    "data.committing": "Importing {file} …",
-    "data.imported": "{file}: {effect}",
-    "data.channel": "Shop or sales channel (optional)",
-    "data.channel_help": "Orders, products and customers are told apart by shop: name the shop "
-                         "when two shops use the same shop system (e.g. 'Shop Nord'). Empty: the shop system.",
-    "data.replace": "Remove stored lines that a newer export of the same orders no longer has",
-    "data.replace_help": "Off (default): such lines are kept and counted in the report. On: the "
-                         "newer export replaces those orders completely.",
-    "data.interrupted": "The import of {files} did not happen: it was interrupted (page reloaded "
-                        "or another control used) before it finished. Nothing of it was written; "
-                        "press Import again.",
     "effect.title": "What this import does to your figures:",
     "effect.new": "{n} new lines", "effect.changed": "{n} stored lines change",
     "effect.unchanged": "{n} already stored as they are",
@@ -136,16 +100,6 @@ EN = {
     "vat.as_exported": "Amounts are as exported: the export does not say whether prices include VAT.",
     "vat.mixed": "Amounts mix prices net of VAT with prices as exported (some exports do not "
                  "say whether prices include VAT).",
-    "data.see_overview": "See the new figures on the Overview",
-    "data.history": "Import history",
-    "data.no_history": "Nothing imported yet.",
-    "data.delete": "Delete import",
-    "data.delete_pick": "Import to delete",
-    "data.delete_confirm": "Yes, delete this import and exactly its rows",
-    "data.deleted": "Import #{id} deleted: {lines} order lines and {products} products removed.",
-    "data.ambiguous": "The date column is ambiguous: every date could be day-first or month-first. "
-                      "Check the preview and choose below.",
-    "data.date_choice": "Dates in this file are written as",
     # pricing
     "pricing.title": "Pricing what-if",
     "pricing.caption": "Price elasticities estimated from your own order history: weekly units "
@@ -274,13 +228,6 @@ DE = {
     "detected.format": "Format", "detected.encoding": "Zeichensatz", "detected.delimiter_name": "Trennzeichen",
     "detected.decimal": "Dezimalzeichen", "detected.date_format": "Datumsformat",
     "detected.header_line": "Kopfzeile",
-    "data.title": "Daten",
-    "data.upload": "Exportdateien (CSV, TXT, TSV, XLSX, GZ)",
-    "data.format": "Format",
-    "data.commit": "{n} Datei(en) importieren",
-    "data.see_overview": "Die neuen Zahlen im Überblick ansehen",
-    "data.history": "Importverlauf",
-    "data.delete": "Import löschen",
     "pricing.title": "Preis-Simulation",
     "pricing.products": "Produkte",
     "pricing.category": "…oder eine ganze Kategorie",
@@ -337,38 +284,6 @@ DE = {
     "pricing.caveat": "Die Schätzungen sind Zusammenhänge in Ihrer Historie, keine Experimente: "
                       "Wenn Preise nach Kundentyp (z. B. Großhandelsstaffeln) abweichen, wirken "
                       "Elastizitäten stärker, als sie sind. Testen Sie einen empfohlenen Preis vor dem Ausrollen.",
-    "data.caption": "Importieren Sie Bestell- und Produktexporte aus Shopify, Shopware, WooCommerce, "
-                    "Magento, Amazon, eBay, Etsy, UCI Online Retail oder jede CSV/Excel-Datei mit Spaltenzuordnung. "
-                    "Geschrieben wird erst, wenn Sie auf Importieren klicken.",
-    "data.settings": "Importeinstellungen (falls die Erkennung danebenlag)",
-    "data.decimal": "Dezimalzeichen", "data.date_format": "Datumsformat",
-    "data.currency": "Währung, wenn die Datei keine nennt (z. B. EUR)",
-    "data.skip_bad": "Fehlerhafte Zeilen überspringen (sie stehen im Bericht)",
-    "data.auto": "erkennen",
-    "data.mapping": "Spaltenzuordnung für {file}",
-    "data.mapping_help": "Wählen Sie die Spalte Ihrer Datei für jedes Feld.",
-    "data.report": "Prüfbericht: {file}",
-    "data.rejected": "Import nicht möglich",
-    "data.already": "Bereits importiert (gleicher Inhalt wie Import #{id}); erneutes Importieren ändert nichts.",
-    "data.rows_read": "Zeilen gelesen", "data.rows_imported": "Zeilen zu importieren",
-    "data.rows_skipped": "Zeilen übersprungen", "data.returns": "Retourenzeilen",
-    "data.non_product": "Nicht-Produktzeilen", "data.orders": "Bestellungen",
-    "data.date_range": "Zeitraum: {first} – {last}",
-    "data.skipped_reasons": "Übersprungene Zeilen nach Grund",
-    "data.preview": "Vorschau (erste 20 Zeilen, wie sie gespeichert werden)",
-    "data.committing": "{file} wird importiert …",
-    "data.imported": "{file}: {effect}",
-    "data.channel": "Shop oder Verkaufskanal (optional)",
-    "data.channel_help": "Bestellungen, Artikel und Kunden werden je Shop unterschieden: Geben Sie "
-                         "den Shop an, wenn zwei Shops dasselbe Shopsystem nutzen (z. B. „Shop Nord“). "
-                         "Leer: das Shopsystem.",
-    "data.replace": "Gespeicherte Zeilen entfernen, die ein neuerer Export derselben Bestellungen "
-                    "nicht mehr enthält",
-    "data.replace_help": "Aus (Standard): solche Zeilen bleiben erhalten und werden im Bericht "
-                         "gezählt. An: der neuere Export ersetzt diese Bestellungen vollständig.",
-    "data.interrupted": "Der Import von {files} ist nicht erfolgt: Er wurde unterbrochen (Seite neu "
-                        "geladen oder ein anderes Bedienelement benutzt), bevor er fertig war. Davon "
-                        "wurde nichts gespeichert; klicken Sie erneut auf Importieren.",
     "effect.title": "Was dieser Import an Ihren Zahlen ändert:",
     "effect.new": "{n} neue Zeilen", "effect.changed": "{n} gespeicherte Zeilen ändern sich",
     "effect.unchanged": "{n} bereits unverändert gespeichert",
@@ -382,13 +297,6 @@ DE = {
     "vat.as_exported": "Beträge wie exportiert: Der Export sagt nicht, ob die Preise Umsatzsteuer enthalten.",
     "vat.mixed": "Beträge mischen Preise ohne Umsatzsteuer mit Preisen wie exportiert (manche "
                  "Exporte sagen nicht, ob die Preise Umsatzsteuer enthalten).",
-    "data.no_history": "Noch nichts importiert.",
-    "data.delete_pick": "Zu löschender Import",
-    "data.delete_confirm": "Ja, diesen Import und genau seine Zeilen löschen",
-    "data.deleted": "Import #{id} gelöscht: {lines} Bestellzeilen und {products} Produkte entfernt.",
-    "data.ambiguous": "Die Datumsspalte ist mehrdeutig: Jedes Datum könnte Tag-zuerst oder Monat-zuerst "
-                      "sein. Prüfen Sie die Vorschau und wählen Sie unten.",
-    "data.date_choice": "Datumsangaben in dieser Datei sind geschrieben als",
     "kpi.help.revenue": "Σ Menge × Stückpreis über Produktzeilen, abzüglich Retouren.",
     "kpi.help.orders": "Bestellungen mit mindestens einem verkauften Produkt.",
     "kpi.help.units": "Verkaufte minus zurückgegebene Stück.",
@@ -398,9 +306,9 @@ DE = {
 }
 
 # Table headers and values, detected settings, link notices (ui/wording.py); keys set above win.
-from . import text_portfolio, text_scenarios  # noqa: E402  saved scenarios (issue 16); portfolio, customers (issue 20)
-EN = {**wording.EN, **text_bundles.EN, **text_forecast.EN, **text_pricing.EN, **text_markets.EN, **text_scenarios.EN, **text_portfolio.EN, **EN}
-DE = {**wording.DE, **text_bundles.DE, **text_forecast.DE, **text_pricing.DE, **text_markets.DE, **text_scenarios.DE, **text_portfolio.DE, **DE}
+from . import text_data, text_portfolio, text_scenarios  # noqa: E402  saved scenarios (issue 16); portfolio, customers (issue 20)
+EN = {**wording.EN, **text_data.EN, **text_bundles.EN, **text_forecast.EN, **text_pricing.EN, **text_markets.EN, **text_scenarios.EN, **text_portfolio.EN, **EN}
+DE = {**wording.DE, **text_data.DE, **text_bundles.DE, **text_forecast.DE, **text_pricing.DE, **text_markets.DE, **text_scenarios.DE, **text_portfolio.DE, **DE}
 TABLES = {"en": EN, "de": DE}
 
 

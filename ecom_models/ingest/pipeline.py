@@ -12,6 +12,7 @@ import json
 import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pandas as pd
 
@@ -21,19 +22,35 @@ from .normalize import Normalized, Options, normalize_orders, normalize_products
 from .presets import Preset, pick_preset
 from .reader import RawTable, read_table
 
+if TYPE_CHECKING:
+    from .streaming import Judged
+    from .text_parts import TextParts
+
 MAX_UPLOAD_MB = 200
 SKIPPED_EXAMPLES = 50
 
 
 @dataclass
 class Prepared:
-    """A parsed, validated file ready to be written (nothing is in the store yet)."""
+    """A parsed, validated file ready to be written (nothing is in the store yet).
+
+    A large upload is kept in parts on disk (``parts``, ``judged``: ``streaming``); then
+    ``rows`` holds only its first lines, for the preview, and ``planned`` what it would
+    do to the store, with the store version that was judged against."""
 
     file_name: str
     content_hash: str
     preset: Preset
     rows: pd.DataFrame
     report: dict
+    parts: "TextParts | None" = None
+    judged: "Judged | None" = None
+    planned: tuple | None = None
+
+    def discard(self) -> None:
+        """Remove the upload's temporary copy on disk (a large upload has one)."""
+        if self.parts is not None:
+            self.parts.path.unlink(missing_ok=True)
 
 
 def content_hash(raw: bytes) -> str:
@@ -71,7 +88,7 @@ def detect_preset(header: list[str], fmt: str, opts: Options, file_name: str,
     return preset
 
 
-def _rejection(exc: Exception, file_name: str) -> IngestError:
+def as_rejection(exc: Exception, file_name: str) -> IngestError:
     if isinstance(exc, IngestError):
         return exc if exc.file else exc.with_file(file_name)
     return IngestError(str(exc), file=file_name, hint_code="hint.check_settings")
@@ -85,7 +102,7 @@ def prepare(raw: bytes, file_name: str, fmt: str = "auto", options: Options | No
         table, preset = read_and_detect(raw, file_name, fmt, opts, progress, upload_limit)
         return _prepare_table(table, preset, content_hash(raw), file_name, opts, progress)
     except (IngestError, ValueError) as exc:
-        raise _rejection(exc, file_name) from None
+        raise as_rejection(exc, file_name) from None
 
 
 def _prepare_table(table: RawTable, preset: Preset, digest: str, file_name: str, opts: Options,
@@ -193,6 +210,14 @@ def preview(prepared: Prepared, db: Path | str, options: Options | None = None) 
     revenue effect per currency (``store.merge.MergePlan.summary``)."""
     from ..store.imports import preview_import
 
+    if prepared.parts is not None:
+        from .streaming import plan_in_parts, version_of
+
+        version = version_of(db)
+        if prepared.planned is None or prepared.planned[0] != version:
+            prepared.planned = (version, plan_in_parts(prepared.parts, prepared.judged, db)[1])
+        return prepared.planned[1]
+
     if prepared.preset.kind != "orders" or not Path(db).is_file():
         n = len(prepared.rows)
         return {"lines_new": n, "lines_changed": 0, "lines_unchanged": 0,
@@ -207,6 +232,17 @@ def commit(prepared: Prepared, db: Path | str, progress=None, options: Options |
     """Write a prepared file in one transaction; returns the import outcome. A store that
     cannot be written (disk full, read-only) rolls back and gives a 'rejected' outcome."""
     from ..store.imports import write_import
+
+    if prepared.parts is not None:
+        from .streaming import import_in_parts
+
+        try:
+            return import_in_parts(prepared.parts, db, prepared.preset.name, prepared.judged.options,
+                                   prepared.content_hash, progress, prepared.judged)
+        except IngestError as exc:
+            return outcome(prepared.file_name, "rejected", None, error=as_rejection(exc, prepared.file_name))
+        finally:
+            prepared.discard()
 
     report = prepared.report
     meta = store_meta(prepared.file_name, prepared.content_hash, prepared.preset, report)
@@ -316,7 +352,7 @@ def import_file(path: Path | str, db: Path | str, fmt: str = "auto",
                 return done
         raw = path.read_bytes()
     except IngestError as exc:
-        return outcome(path.name, "rejected", None, error=_rejection(exc, path.name))
+        return outcome(path.name, "rejected", None, error=as_rejection(exc, path.name))
     except OSError as exc:
         return outcome(path.name, "rejected", None,
                        error=IngestError(code="cannot_open", params={"detail": str(exc.strerror)},

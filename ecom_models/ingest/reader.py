@@ -62,6 +62,24 @@ def read_table(raw: bytes, file: str, *, skip_bad_rows: bool = False) -> RawTabl
     return _read_csv(raw, file, skip_bad_rows)
 
 
+def read_header(raw: bytes, file: str) -> list[str]:
+    """The column names of an upload, read from its first MiB of text (a whole workbook for
+    Excel): the mapping boxes need them before the file is checked. Raises ``IngestError``."""
+    container = detect_container(raw)
+    if container == "gzip":
+        try:
+            head = gzip.GzipFile(fileobj=io.BytesIO(raw)).read(1 << 20)
+        except (OSError, EOFError):
+            head = b""
+    elif container == "text":
+        head = raw[:1 << 20]
+    else:
+        return read_table(raw, file, skip_bad_rows=True).header
+    if len(head) == 1 << 20 and b"\n" in head:
+        head = head[:head.rfind(b"\n") + 1]
+    return read_table(head, file, skip_bad_rows=True).header
+
+
 def _header_start(lines: list[str], delimiter: str) -> int:
     """Index of the first line that is not blank or only delimiters (eBay pads files so)."""
     for i, line in enumerate(lines):

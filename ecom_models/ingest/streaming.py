@@ -19,7 +19,8 @@ from __future__ import annotations
 
 import os
 import sqlite3
-from dataclasses import replace
+import weakref
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Iterator
 
@@ -30,43 +31,45 @@ from ..messages import Message
 from .errors import IngestError
 from .normalize import Options, choose_date_format, normalize_orders, order_text
 from .presets import Preset, resolve_columns
-from .pipeline import build_report, channel_name, detect_preset, outcome, storage_error, store_meta
+from .pipeline import (MAX_UPLOAD_MB, Prepared, as_rejection, build_report, channel_name,
+                       content_hash, detect_preset, outcome, prepare, storage_error, store_meta)
 from .reader import RawTable, bad_rows_error
 from .text_parts import TextParts
 
 
+@dataclass(frozen=True)
+class Judged:
+    """What pass 1 decided for a whole file (see module docstring)."""
+
+    preset: Preset
+    options: Options        # the user's, with the decimal mark and date format fixed
+    facts: dict             # the report's detection facts
+    notes: list             # warnings judged over the whole file (an ambiguous date format)
+    n_parts: int
+
+
 def import_in_parts(parts: TextParts, db: Path | str, fmt: str, opts: Options, digest: str,
-                    progress=None) -> dict | None:
+                    progress=None, judged: Judged | None = None) -> dict | None:
     """Import ``parts`` (an order export) into ``db``; the outcome record of
     ``pipeline.outcome``, or None when the file must be read whole (not an order export,
-    or its orders are scattered). Raises ``IngestError`` for a rejected file (nothing is
-    written)."""
+    or its orders are scattered). ``judged``: pass 1's result when it is known already
+    (an upload judged for its preview). Raises ``IngestError`` for a rejected file
+    (nothing is written)."""
     from ..store.imports import write_import
 
     step = progress or (lambda fraction, message: None)
-    judged = _judge(parts, fmt, opts, step)
+    judged = judged or judge(parts, fmt, opts, step)
     if judged is None:
         return None
-    preset, fixed, facts, notes, n_parts = judged
-    tally = ReportTally(facts, notes)
-
-    def normalised() -> Iterator[pd.DataFrame]:
-        for k, raw in enumerate(_whole_orders(parts.parts(), _order_column(preset, parts, opts))):
-            result = normalize_orders(raw, preset, fixed, parts.file)
-            tally.add(build_report(parts.file, preset, raw.detected,
-                                   len(raw.frame) + len(raw.bad_rows), result, raw.bad_rows),
-                      result.frame)
-            step(0.3 + 0.6 * min(1.0, (k + 1) / n_parts), "writing")
-            yield result.frame
-
-    meta = {"file_name": parts.file, "content_hash": digest, "format": preset.name,
+    tally = ReportTally(judged.facts, judged.notes)
+    meta = {"file_name": parts.file, "content_hash": digest, "format": judged.preset.name,
             "detected": parts.layout.detected, "report": {}, "rows_read": 0,
             "rows_imported": 0, "rows_skipped": 0}   # replaced by the final report
     try:
-        written = write_import(db, meta, preset.kind, channel_name(preset, opts),
-                               normalised(), None, ledger=preset.ledger,
-                               replace_orders=opts.replace_orders,
-                               final_meta=lambda: store_meta(parts.file, digest, preset,
+        written = write_import(db, meta, judged.preset.kind, channel_name(judged.preset, opts),
+                               normalised_parts(parts, judged, tally, step), None,
+                               ledger=judged.preset.ledger, replace_orders=opts.replace_orders,
+                               final_meta=lambda: store_meta(parts.file, digest, judged.preset,
                                                              tally.report()))
     except (OSError, sqlite3.DatabaseError) as exc:
         return outcome(parts.file, "rejected", tally.report(),
@@ -74,9 +77,93 @@ def import_in_parts(parts: TextParts, db: Path | str, fmt: str, opts: Options, d
     return outcome(parts.file, written["status"], tally.report(), written)
 
 
-def _judge(parts: TextParts, fmt: str, opts: Options, step):
-    """Pass 1: (preset, options with decimal and date format fixed, report facts, notes,
-    number of parts), or None when the file must be read whole."""
+def normalised_parts(parts: TextParts, judged: Judged, tally: "ReportTally",
+                     step=None, phase: str = "writing") -> Iterator[pd.DataFrame]:
+    """Pass 2: the canonical order lines of each part (whole orders), added to ``tally``;
+    progress is reported to ``step`` as ``phase``."""
+    column = _order_column(judged.preset, parts, judged.options)
+    for k, raw in enumerate(_whole_orders(parts.parts(), column)):
+        result = normalize_orders(raw, judged.preset, judged.options, parts.file)
+        tally.add(build_report(parts.file, judged.preset, raw.detected,
+                               len(raw.frame) + len(raw.bad_rows), result, raw.bad_rows),
+                  result.frame)
+        if step:
+            step(0.3 + 0.6 * min(1.0, (k + 1) / judged.n_parts), phase)
+        yield result.frame
+
+
+def plan_in_parts(parts: TextParts, judged: Judged, db: Path | str | None, progress=None,
+                  head: int = 20) -> tuple[dict, dict, pd.DataFrame]:
+    """Pass 2 without writing: (the import report, what the import would do to ``db``
+    (``MergePlan.summary``; as into an empty store when ``db`` is None or missing), the
+    first ``head`` canonical lines for a preview)."""
+    from ..store.imports import preview_import
+    from ..store.merge import add_summaries, rounded_effect
+
+    tally = ReportTally(judged.facts, judged.notes)
+    summary, first = None, None
+    for rows in normalised_parts(parts, judged, tally, progress, "checking values"):
+        first = rows.head(head) if first is None else first
+        if db is not None and Path(db).is_file():
+            part = preview_import(db, channel_name(judged.preset, judged.options), rows,
+                                  judged.preset.ledger, judged.options.replace_orders, exact=True)
+        else:
+            part = {"lines_new": len(rows), "lines_changed": 0, "lines_unchanged": 0,
+                    "lines_not_in_file": 0, "orders_lacking_lines": 0, "lines_removed": 0,
+                    "revenue_effect": {}}
+        summary = part if summary is None else add_summaries(summary, part)
+    summary["revenue_effect"] = rounded_effect(summary["revenue_effect"])
+    return tally.report(), summary, first
+
+
+def prepare_upload(raw: bytes, file_name: str, db: Path | str | None, fmt: str = "auto",
+                   options: Options | None = None, progress=None, *,
+                   part_bytes: int | None = None, whole_bytes: int | None = None) -> Prepared:
+    """``prepare`` for an upload of the app: a large order export (more than
+    ``text_parts.WHOLE_BYTES`` of text) is copied to a temporary file and judged in parts,
+    so the session keeps its first lines and report, not all its rows; what it would do to
+    ``db`` is planned in the same pass. Raises ``IngestError``."""
+    import tempfile
+
+    from .sniff import detect_container
+    from .text_parts import PART_BYTES, WHOLE_BYTES, open_parts
+
+    opts = options or Options()
+    whole = WHOLE_BYTES if whole_bytes is None else whole_bytes
+    if len(raw) > MAX_UPLOAD_MB * 1024 * 1024 or detect_container(raw) not in ("text", "gzip") \
+            or (detect_container(raw) == "text" and len(raw) <= whole):
+        return prepare(raw, file_name, fmt, opts, progress)
+    handle, name = tempfile.mkstemp(prefix="ecom-upload-", suffix=".part")
+    path = Path(name)
+    with open(handle, "wb") as out:
+        out.write(raw)
+    try:
+        parts = open_parts(path, file_name, part_bytes=part_bytes or PART_BYTES, whole_bytes=whole,
+                           skip_bad_rows=opts.skip_bad_rows)
+        judged = judge(parts, fmt, opts, progress) if parts is not None else None
+        if judged is None:
+            path.unlink(missing_ok=True)
+            return prepare(raw, file_name, fmt, opts, progress)
+        report, summary, first = plan_in_parts(parts, judged, db, progress)
+    except (IngestError, ValueError) as exc:
+        path.unlink(missing_ok=True)
+        raise as_rejection(exc, file_name) from None
+    prepared = Prepared(file_name, content_hash(raw), judged.preset, first, report, parts, judged,
+                        (version_of(db), summary))
+    weakref.finalize(prepared, path.unlink, missing_ok=True)   # a session that never imports it
+    return prepared
+
+
+def version_of(db: Path | str | None):
+    """The store's version (None when there is no store yet)."""
+    from ..store.queries import store_version
+
+    return store_version(db) if db is not None and Path(db).is_file() else None
+
+
+def judge(parts: TextParts, fmt: str, opts: Options, step=None) -> Judged | None:
+    """Pass 1 (see module docstring), or None when the file must be read whole."""
+    step = step or (lambda fraction, message: None)
     preset = detect_preset(parts.layout.names, fmt, opts, parts.file, parts.layout.header_line)
     if preset.kind != "orders":
         return None
@@ -115,7 +202,8 @@ def _judge(parts: TextParts, fmt: str, opts: Options, step):
                                                       opts, parts.file)
         facts.update(found, date_format=date_format)
         notes += [note] if note else []
-    return preset, replace(opts, decimal=decimal, date_format=date_format), facts, notes, n_parts
+    return Judged(preset, replace(opts, decimal=decimal, date_format=date_format), facts, notes,
+                  n_parts)
 
 
 def _order_column(preset: Preset, parts: TextParts, opts: Options) -> str | None:

@@ -117,11 +117,11 @@ def plan_lines(conn, channel: str, rows: pd.DataFrame, ledger: bool):
 
 
 def preview_import(db: Path | str, channel: str, rows: pd.DataFrame, ledger: bool = False,
-                   replace_orders: bool = False) -> dict:
+                   replace_orders: bool = False, exact: bool = False) -> dict:
     """What importing ``rows`` would do, without writing (``MergePlan.summary``)."""
     ensure_schema(db)
     with connect(db, readonly=True) as conn:
-        return plan_lines(conn, channel, rows, ledger).summary(replace_orders)
+        return plan_lines(conn, channel, rows, ledger).summary(replace_orders, exact)
 
 
 def write_import(db: Path | str, meta: dict, kind: str, channel: str,

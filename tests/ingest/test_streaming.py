@@ -169,3 +169,45 @@ def test_overlapping_export_in_parts_changes_nothing(tmp_path, db):
     assert (again["lines_new"], again["lines_unchanged"], again["revenue_effect"]) == (0, 1500, {})
     assert import_file(source, db, fmt="online-retail", part_bytes=8_000,
                        whole_bytes=0)["status"] == "already_imported"
+
+
+def test_a_large_upload_is_checked_in_parts_and_imports_like_the_whole_file(tmp_path, db):
+    """The Data page keeps a large upload on disk in parts: the session holds its report
+    and first 20 lines, the plan of what it would do equals the whole file's, the import
+    stores the same lines, and the temporary copy is gone afterwards."""
+    import gc
+
+    from ecom_models.ingest.pipeline import commit, prepare, preview
+    from ecom_models.ingest.streaming import prepare_upload
+
+    raw = uci_csv(3000).encode()
+    header, *rows = raw.decode().splitlines()
+    import_file_text = "\n".join([header, *rows[:1500]]) + "\n"   # half is stored already
+    (tmp_path / "first.csv").write_text(import_file_text)
+    import_file(tmp_path / "first.csv", db, fmt="online-retail")
+    twin = tmp_path / "twin.db"
+    import_file(tmp_path / "first.csv", twin, fmt="online-retail")
+
+    whole = prepare(raw, "orders.csv", "online-retail")
+    parts = prepare_upload(raw, "orders.csv", db, "online-retail", whole_bytes=0, part_bytes=8_000)
+    assert whole.parts is None and parts.parts is not None
+    assert len(parts.rows) == 20
+    pd.testing.assert_frame_equal(parts.rows, whole.rows.head(20))
+    assert {k: v for k, v in parts.report.items() if k != "parts"} == whole.report
+    assert preview(parts, db) == preview(whole, twin)
+    assert preview(parts, db)["lines_unchanged"] == 1500
+
+    copy = parts.parts.path
+    assert copy.is_file()
+    done = commit(parts, db)
+    assert done["status"] == "imported" and done["lines_new"] == 1500
+    assert not copy.exists()
+    assert commit(whole, twin)["lines_new"] == 1500
+    pd.testing.assert_frame_equal(stored(db).drop(columns="no_customer"),
+                                  stored(twin).drop(columns="no_customer"))
+
+    dropped = prepare_upload(raw, "orders.csv", db, "online-retail", whole_bytes=0, part_bytes=8_000)
+    copy = dropped.parts.path
+    del dropped
+    gc.collect()
+    assert not copy.exists()   # a session that never imports it leaves no file behind
