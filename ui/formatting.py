@@ -29,6 +29,7 @@ def money(value: float | None, currency: str | None, lang: str = "en", decimals:
         return number(value, lang, decimals)
     # Round half up, as people (and invoices) do; babel would round half to even.
     amount = Decimal(str(value)).quantize(Decimal(1).scaleb(-decimals), rounding=ROUND_HALF_UP)
+    amount = abs(amount) if amount == 0 else amount   # no "-0,00 €" for a tiny negative amount
     fmt = None if decimals == 2 else ("¤#,##0" if lang == "en" else "#,##0\xa0¤")
     return format_currency(amount, currency, format=fmt, locale=LOCALES[lang],
                            currency_digits=decimals == 2)
@@ -50,6 +51,8 @@ def number(value: float | None, lang: str = "en", decimals: int = 0) -> str:
     if _missing(value):
         return DASH
     pattern = "#,##0" + ("." + "0" * decimals if decimals else "")
+    if round(value, decimals) == 0:
+        value = 0.0   # no "-0" for a tiny negative value
     return format_decimal(value, format=pattern, locale=LOCALES[lang])
 
 

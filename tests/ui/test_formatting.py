@@ -50,3 +50,11 @@ def test_downloads_neutralise_formulas():
                                           "n": [1, 2, 3, 4, 5]}))
     assert safe["name"].tolist() == ["'=HYPERLINK(1)", "'+1", "ok", "'@x", "'-2"]
     assert safe["n"].tolist() == [1, 2, 3, 4, 5]
+
+
+def test_no_negative_zero():
+    """A fee that rounds to nothing is not shown as '-0,00 €' (market waterfall)."""
+    assert money(-0.0, "EUR", "de") == "0,00\xa0€"
+    assert money(-0.004, "EUR", "de") == "0,00\xa0€"
+    assert money(-0.005, "EUR", "de") == "-0,01\xa0€"
+    assert number(-0.0, "de") == "0" and number(-0.04, "en", 1) == "0.0"
