@@ -2,10 +2,12 @@
 import streamlit as st
 
 from ui.layout import sidebar
-from ui.memory import trim_heap
+from ui.memory import configure_allocators, start_janitor, trim_heap
 from ui.text import t
 from ui.timing import timed_run
 
+configure_allocators()   # once per process: fewer malloc arenas, pyarrow on glibc (ui/memory.py)
+start_janitor()          # once per process: closed sessions leave after their reconnect time
 st.set_page_config(page_title="E-Commerce Decision Lab", page_icon="📊", layout="wide")
 
 

@@ -24,7 +24,7 @@ on the demo data and returns to within 10 % of the one-session level; 10 session
 < 3 s server-side for the Overview. Nothing is asserted: these machines are noisy.
 
 Run: .venv/bin/python bench/load.py [--db demo.db] [--x4-db demo4.db] [--rounds 1,5,10]
-     [--idle 150] [--clients ws,browser] [--skip-x4]
+     [--idle 200] [--clients ws,browser] [--skip-x4]
 """
 from __future__ import annotations
 
@@ -332,7 +332,8 @@ def main() -> None:
     parser.add_argument("--db", type=Path, help="demo store (built if missing)")
     parser.add_argument("--x4-db", type=Path, help="demo ×4 store (built if missing)")
     parser.add_argument("--rounds", default="1,5,10")
-    parser.add_argument("--idle", type=float, default=150.0, help="seconds to idle at the end")
+    parser.add_argument("--idle", type=float, default=200.0,
+                        help="seconds to idle at the end (reconnect time 120 s + the app's 60 s janitor)")
     parser.add_argument("--skip-x4", action="store_true")
     parser.add_argument("--clients", default="ws,browser",
                         help="ws (websocket clients), browser (one Chromium each) or both")

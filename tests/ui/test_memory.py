@@ -1,0 +1,52 @@
+"""ui.memory: the allocator settings and the dropping of expired sessions (issue: memory
+must return to the one-session level after many sessions ended)."""
+from __future__ import annotations
+
+import threading
+import time
+from types import SimpleNamespace
+
+import pyarrow as pa
+from streamlit import runtime
+from streamlit.runtime.memory_session_storage import MemorySessionStorage
+
+from ui import memory
+
+
+def test_pyarrow_allocates_from_the_system_allocator():
+    """Guards against pyarrow's own pool (mimalloc/jemalloc), whose freed pages no
+    malloc_trim returns: memory stayed up after concurrent sessions."""
+    memory.configure_allocators()
+    assert pa.default_memory_pool().backend_name == "system"
+
+
+def _runtime_with(storage: MemorySessionStorage, monkeypatch) -> None:
+    manager = SimpleNamespace(_session_storage=storage, _storage_lock=threading.Lock())
+    monkeypatch.setattr(runtime, "exists", lambda: True)
+    monkeypatch.setattr(runtime, "get_instance", lambda: SimpleNamespace(_session_mgr=manager))
+
+
+def _stored(session_id: str):
+    return SimpleNamespace(session=SimpleNamespace(id=session_id), client=None)
+
+
+def test_expired_sessions_leave_the_store_without_another_disconnect(monkeypatch):
+    """Streamlit's store keeps an expired session until the next write; the janitor's call
+    removes it (and leaves a session still within its reconnect time)."""
+    storage = MemorySessionStorage(ttl_seconds=0.2)
+    storage.save(_stored("old"))
+    time.sleep(0.3)
+    assert storage.get("old") is None and len(storage._cache._data) == 1   # expired, yet held
+    _runtime_with(storage, monkeypatch)
+    assert memory.drop_expired_sessions() == 1
+    assert len(storage._cache._data) == 0
+    storage_fresh = MemorySessionStorage(ttl_seconds=60)
+    storage_fresh.save(_stored("fresh"))
+    _runtime_with(storage_fresh, monkeypatch)
+    assert memory.drop_expired_sessions() == 0
+    assert storage_fresh.get("fresh") is not None
+
+
+def test_without_a_runtime_nothing_is_dropped(monkeypatch):
+    monkeypatch.setattr(runtime, "exists", lambda: False)
+    assert memory.drop_expired_sessions() == 0
