@@ -176,7 +176,8 @@ if valued is None:
     st.info(t("customers.clv_few"))
 else:
     result, per_group, check = valued
-    st.markdown(t("customers.clv", weeks=horizon, total=money(result.total, currency, L, 0),
+    ranged = "customers.clv" if pd.notna(result.total_low) else "customers.clv_no_range"
+    st.markdown(t(ranged, weeks=horizon, total=money(result.total, currency, L, 0),
                   low=money(result.total_low, currency, L, 0), high=money(result.total_high, currency, L, 0)))
     st.caption(t("customers.clv_caption"))
     if check is not None:

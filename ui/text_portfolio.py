@@ -94,6 +94,9 @@ EN = {
     "customers.horizon": "Weeks ahead",
     "customers.clv": "Expected revenue from today's customers in the next {weeks} weeks: **{total}** "
                      "(90 % range {low} – {high}).",
+    "customers.clv_no_range": "Expected revenue from today's customers in the next {weeks} weeks: "
+                              "**{total}**. Too few repeat purchases to say how sure this is: treat it "
+                              "as a rough guide.",
     "customers.clv_caption": "BG/NBD (how often each customer buys and whether they still do) × Gamma-Gamma "
                              "(how much per order), fitted to your orders; the range shows how sure the fit is.",
     "customers.clv_few": "Too few customers (at least 20 with a past order) to estimate their value.",
@@ -216,6 +219,9 @@ DE = {
     "customers.horizon": "Wochen voraus",
     "customers.clv": "Erwarteter Umsatz der heutigen Kunden in den nächsten {weeks} Wochen: **{total}** "
                      "(90-%-Bereich {low} – {high}).",
+    "customers.clv_no_range": "Erwarteter Umsatz der heutigen Kunden in den nächsten {weeks} Wochen: "
+                              "**{total}**. Zu wenige Wiederholungskäufe, um zu sagen, wie sicher das ist: "
+                              "nur ein grober Anhaltspunkt.",
     "customers.clv_caption": "BG/NBD (wie oft jeder Kunde kauft und ob noch) × Gamma-Gamma (wie viel je "
                              "Bestellung), angepasst an Ihre Bestellungen; der Bereich zeigt, wie sicher die Anpassung ist.",
     "customers.clv_few": "Zu wenige Kunden (mindestens 20 mit einer früheren Bestellung), um ihren Wert zu schätzen.",

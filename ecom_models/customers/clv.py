@@ -79,25 +79,43 @@ def customer_value(orders: pd.DataFrame, horizon_weeks: float = 52.0, draws: int
     sims = np.empty((draws, len(table)))
     bg_draws = _draws(bg.theta_, bg.cov_, draws, rng)
     gg_draws = _draws(gg.theta_, gg.cov_, draws, rng)
-    for k in range(draws):
-        sims[k] = expected_purchases(bg_draws[k], horizon_weeks, x, t_x, T) * expected_spend(gg_draws[k], m, n)
-    sims = np.nan_to_num(sims, nan=0.0, posinf=0.0)
+    with np.errstate(all="ignore"):   # draws far out in a flat direction may not evaluate
+        for k in range(draws):
+            sims[k] = (expected_purchases(bg_draws[k], horizon_weeks, x, t_x, T)
+                       * expected_spend(gg_draws[k], m, n))
+    usable = np.isfinite(sims).all(axis=1)
+    if usable.mean() >= MIN_USABLE_DRAWS:
+        sims = sims[usable]
+        low, high = np.percentile(sims, 5, axis=0), np.percentile(sims, 95, axis=0)
+        totals = sims.sum(axis=1)
+        total_low, total_high = float(np.percentile(totals, 5)), float(np.percentile(totals, 95))
+    else:   # the data cannot pin the model down: no range rather than a made-up one
+        low = high = np.full(len(table), np.nan)
+        total_low = total_high = float("nan")
     out = table.assign(p_alive=p_alive(bgp, x, t_x, T), purchases=purchases, spend=spend, clv=clv,
-                       clv_low=np.percentile(sims, 5, axis=0), clv_high=np.percentile(sims, 95, axis=0))
-    totals = sims.sum(axis=1)
+                       clv_low=low, clv_high=high)
     return ValueResult(out.sort_values("clv", ascending=False, kind="mergesort").reset_index(drop=True),
-                       float(clv.sum()), float(np.percentile(totals, 5)), float(np.percentile(totals, 95)),
-                       bg, gg, float(horizon_weeks))
+                       float(clv.sum()), total_low, total_high, bg, gg, float(horizon_weeks))
+
+
+# Share of parameter draws whose predictions must be finite for a 90 % range to be given.
+MIN_USABLE_DRAWS = 0.9
+# Log-parameter draws are kept within ± this of the estimate: exp() of more overflows, and a
+# draw that far out says only that the direction is flat.
+MAX_LOG_STEP = 30.0
 
 
 def _draws(theta, cov, n, rng) -> np.ndarray:
+    """``n`` parameter draws from the normal approximation of the log-parameters' posterior
+    (estimate ``theta``, inverse Hessian ``cov``), back on the parameter scale."""
     if not np.all(np.isfinite(cov)):
         return np.tile(np.exp(theta), (n, 1))
     # a fit at the edge of the space (e.g. almost no drop-out, a → 0) can leave the inverse
     # Hessian slightly indefinite: sample along its eigenvectors with negative variances at 0
     values, vectors = np.linalg.eigh((cov + cov.T) / 2)
     scale = vectors * np.sqrt(np.clip(values, 0.0, None))
-    return np.exp(theta + rng.standard_normal((n, len(theta))) @ scale.T)
+    step = np.clip(rng.standard_normal((n, len(theta))) @ scale.T, -MAX_LOG_STEP, MAX_LOG_STEP)
+    return np.exp(theta + step)
 
 
 def by_group(result: ValueResult, draws: int = 200) -> pd.DataFrame:

@@ -89,3 +89,28 @@ def test_gamma_gamma_recovers_planted_spend():
     # the conditional mean shrinks a one-order customer towards the population mean
     one = gamma_gamma.expected_spend((6.0, 4.0, 15.0), [100.0], [1])[0]
     assert 30.0 < one < 100.0 and one == pytest.approx(6 * (15 + 100) / (6 + 3))
+
+
+def test_a_shop_with_hardly_any_repeat_buyers_gets_no_made_up_range():
+    """30 customers, two of them buying twice: the purchase model cannot be pinned down.
+    The value is still given, without overflow warnings, and its 90 % range either holds
+    the value or is left out (NaN); draws that do not evaluate are never counted as 0."""
+    import warnings
+
+    import pandas as pd
+
+    from ecom_models.customers.clv import customer_value
+
+    rng = np.random.default_rng(3)
+    rows = []
+    for c in range(30):
+        days = [int(rng.integers(0, 300))] + ([int(rng.integers(300, 360))] if c < 2 else [])
+        rows += [{"channel": "shop", "customer_id": f"c{c}", "order_id": f"{c}-{d}",
+                  "ordered_at": pd.Timestamp("2024-01-01") + pd.Timedelta(days=d),
+                  "value": float(rng.uniform(20, 80)), "customer_group": None} for d in days]
+    orders = pd.DataFrame(rows)
+    with warnings.catch_warnings():
+        warnings.simplefilter("error", RuntimeWarning)
+        result = customer_value(orders)
+    assert np.isfinite(result.total) and result.total >= 0
+    assert np.isnan(result.total_low) or result.total_low <= result.total <= result.total_high
