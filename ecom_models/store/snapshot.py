@@ -13,7 +13,6 @@ import os
 from pathlib import Path
 from typing import Callable, Iterator
 
-import numpy as np
 import pandas as pd
 
 VERSION_KEY = b"ecom_store_version"
