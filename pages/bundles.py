@@ -13,6 +13,9 @@ from ui.datasets import country_label
 from ui.formatting import number, styled
 from ui.safe import md_escape
 from ui.text import frozen, lang, t
+from ui.router import through_router
+
+through_router()   # a fresh server's first deep link still runs app.py (ui/router.py)
 
 KEYS = ["b_channel", "b_from", "b_to", "b_country", "b_minsup", "b_mincount", "b_items", "b_mode",
         "b_discount", "b_price", "b_elast", "b_margin"]

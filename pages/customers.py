@@ -9,6 +9,9 @@ from ui import customers_view as cv, datasets, loaders, state
 from ui.formatting import day, money, number, percent, signed_percent, styled
 from ui.safe import md_escape
 from ui.text import TABLES, frozen, lang, say, t
+from ui.router import through_router
+
+through_router()   # a fresh server's first deep link still runs app.py (ui/router.py)
 
 
 def group_name(code) -> str:

@@ -12,6 +12,9 @@ from ui.report_view import column_label, readable_date_format, render_history, r
 from ui.import_effect import effect, render_effect, sentence
 from ui.safe import md_escape
 from ui.text import frozen, lang, t
+from ui.router import through_router
+
+through_router()   # a fresh server's first deep link still runs app.py (ui/router.py)
 
 DATE_FORMATS = [None, "%d.%m.%Y", "%d.%m.%Y %H:%M", "%m/%d/%Y %H:%M", "%d/%m/%Y %H:%M",
                 "%Y-%m-%d", "%Y-%m-%d %H:%M:%S", "%m/%d/%Y", "%d/%m/%Y"]

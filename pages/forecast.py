@@ -11,6 +11,9 @@ from ui import forecast_view, loaders, state
 from ui.formatting import day, number, percent, signed_percent, styled
 from ui.safe import csv_bytes, md_escape
 from ui.text import frozen, lang, say, t
+from ui.router import through_router
+
+through_router()   # a fresh server's first deep link still runs app.py (ui/router.py)
 
 KEYS = ["f_level", "f_series", "f_h", "f_price", "f_promo", "f_disc", "f_stock", "f_lead", "f_review",
         "f_sl", "f_moq"]

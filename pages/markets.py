@@ -18,6 +18,9 @@ from ui.datasets import country_label
 from ui.formatting import money, number, percent
 from ui.safe import md_escape
 from ui.text import frozen, lang, say, t
+from ui.router import through_router
+
+through_router()   # a fresh server's first deep link still runs app.py (ui/router.py)
 
 KEYS = ["m_sku", "m_country", "m_channel", "m_price", "m_vat", "m_ship", "m_shipfee", "m_duty", "m_fee",
         "m_pay", "m_ret", "m_cost", "m_fxcost", "m_upo", "m_target", "m_fixed", "m_units", "m_compare"]

@@ -7,6 +7,9 @@ from ui import charts, datasets, loaders, state
 from ui.formatting import day, money, number, percent, signed_percent, styled
 from ui.safe import md_escape
 from ui.text import frozen, lang, t
+from ui.router import through_router
+
+through_router()   # a fresh server's first deep link still runs app.py (ui/router.py)
 
 KEYS = ["from", "to", "country", "currency", "grain"]
 notices = state.bind(KEYS)

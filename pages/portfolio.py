@@ -8,6 +8,9 @@ from ui import datasets, loaders, portfolio_view as pv, state
 from ui.formatting import day, money, number, percent, signed_percent, styled
 from ui.safe import csv_bytes, md_escape
 from ui.text import frozen, lang, say, t
+from ui.router import through_router
+
+through_router()   # a fresh server's first deep link still runs app.py (ui/router.py)
 
 KEYS = ["p_currency", "p_weeks", "p_by", "p_a", "p_b", "p_x", "p_y", "p_idle", "p_rcost"]
 notices = state.bind(KEYS)

@@ -12,6 +12,9 @@ from ui.pricing_decision_view import (catalogue_basis, decision, margin_editor, 
 from ui.pricing_view import convincing, explain_elasticity, recommendation, whatif_metrics, whatif_table
 from ui.safe import csv_bytes, md_escape
 from ui.text import frozen, lang, t
+from ui.router import through_router
+
+through_router()   # a fresh server's first deep link still runs app.py (ui/router.py)
 
 KEYS = ["currency", "skus", "category", "mode", "change", "newprice", "margin", "focus", "goal",
         "minmargin", "maxchange", "ending", "tchange", "twhich"]

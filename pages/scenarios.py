@@ -6,6 +6,9 @@ from ecom_models.scenarios.saved import open_saved
 from ecom_models.store.queries import StoreMissing
 from ui import loaders, scenario_view
 from ui.text import t
+from ui.router import through_router
+
+through_router()   # a fresh server's first deep link still runs app.py (ui/router.py)
 
 wanted = scenario_view.requested_id()
 if wanted is not None:

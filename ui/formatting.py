@@ -92,4 +92,6 @@ def styled(frame, lang: str = "en", decimals: dict[str, int] | None = None):
     """
     shown = {col: (lambda v, d=d: number(v, lang, d)) for col, d in (decimals or {}).items()
              if col in frame.columns}
-    return frame.style.format(shown, na_rep=DASH)
+    others = [col for col in frame.columns if col not in shown]
+    # a missing value reads "–" in every column (Streamlit would print "None")
+    return frame.style.format(shown, na_rep=DASH).format(na_rep=DASH, subset=others)

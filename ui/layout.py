@@ -14,7 +14,7 @@ from .datasets import reset_view_keys, shop_label
 from .formatting import number
 from .loaders import db_path
 from .safe import md_escape
-from .text import lang, t
+from .text import EN, lang, t
 
 # The pipeline reports its reading and checking phases on one 0..1 scale (0.05 reading,
 # 0.3 checking values, 0.6 validated); the writer then reports its own 0..1 ("writing").
@@ -37,7 +37,8 @@ def monotone_progress(bar, label: str) -> Callable[[float, str], None]:
             overall = seen["base"] + (1.0 - seen["base"]) * fraction
             seen["raw"] = fraction
         seen["shown"] = max(seen["shown"], min(overall, 1.0))
-        bar.progress(seen["shown"], text=f"{label} {t('phase.' + message)}".strip())
+        phase = t(f"phase.{message}") if f"phase.{message}" in EN else message
+        bar.progress(seen["shown"], text=f"{label} {phase}".strip())
 
     return report
 

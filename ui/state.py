@@ -213,6 +213,8 @@ LOCAL_KEYS = frozenset({
     "import_currency", "import_skip_bad", "commit_imports", "delete_id", "delete_sure",
     "dl_products", "dl_countries", "dl_whatif", "import_messages", "map|<file>|<field>", "datefmt|<file>",
     "_prepared_uploads", "overview_bounds", "_lang_shown",
+    # the session has run through the router once (ui/router.py)
+    "_routed",
     # which currency a page last showed, the picker's one-time default, the product the
     # new price was filled for, the demo's remove button and its message, currency switches
     "overview_currency", "pricing_currency", "pricing_defaulted", "newprice_for",

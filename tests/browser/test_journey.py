@@ -125,7 +125,7 @@ def chrome(server):
     with sync_playwright() as pw:
         chromium = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
         try:
-            # docs/architecture.md §7: the first session after server start may not resolve deep links.
+            # the first page of a server imports the models: keep that out of each test's waits
             warmup = chromium.new_page()
             warmup.goto(server + "/", timeout=WAIT_MS)
             warmup.locator(KPI).first.wait_for(timeout=WAIT_MS)
@@ -246,3 +246,24 @@ def test_filter_link_reproduces_the_view_in_a_new_context(chrome, ctx, server):
         save_screenshot(shared, ARTIFACTS / "overview.png")
     finally:
         fresh.close()
+
+
+def test_a_deep_link_is_the_first_visit_of_a_fresh_server(chrome, tmp_path):
+    """Management opens a shared link right after the server (re)started: the page must run
+    inside the router (sidebar, language, navigation), not as a bare page file."""
+    from ecom_models.ingest.pipeline import import_file
+
+    db = tmp_path / "store.db"
+    assert import_file(FIXTURE, db, fmt="generic")["status"] == "imported"
+    with running_app(db, tmp_path) as base:
+        page = chrome.new_page(viewport={"width": 1400, "height": 1000})
+        try:
+            page.goto(base + "/data?lang=de", timeout=WAIT_MS)
+            expect(page.get_by_role("heading", name="Daten")).to_be_visible(timeout=WAIT_MS)
+            nav = page.locator('[data-testid="stSidebarNav"]')
+            expect(nav).to_contain_text("Überblick", timeout=WAIT_MS)
+            assert "app" not in [t.strip() for t in nav.locator("a").all_inner_texts()]
+            expect(page.locator('[data-testid="stSidebar"]')).to_contain_text("Sprache")
+            fail_on_exception(page)
+        finally:
+            page.close()

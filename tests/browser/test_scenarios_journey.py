@@ -52,7 +52,7 @@ def test_save_share_import_and_report(shop_server):
     with sync_playwright() as pw:
         browser = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
         try:
-            warmup = browser.new_page()      # the first session may not resolve deep links
+            warmup = browser.new_page()      # the first page of a server imports the models
             warmup.goto(base + "/", timeout=WAIT_MS)
             warmup.locator('[data-testid="stSidebarNav"]').wait_for(timeout=WAIT_MS)
             warmup.close()

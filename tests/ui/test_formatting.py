@@ -58,3 +58,18 @@ def test_no_negative_zero():
     assert money(-0.004, "EUR", "de") == "0,00\xa0€"
     assert money(-0.005, "EUR", "de") == "-0,01\xa0€"
     assert number(-0.0, "de") == "0" and number(-0.04, "en", 1) == "0.0"
+
+
+def test_missing_values_read_a_dash_in_every_column():
+    """Streamlit prints a missing text cell as "None" (English, in a German table too)."""
+    import re
+
+    import numpy as np
+    import pandas as pd
+
+    from ui.formatting import styled
+
+    frame = pd.DataFrame({"n": [1.5, np.nan], "line id": pd.Series(["7", None], dtype=object),
+                          "empty": [None, None]})
+    cells = re.findall(r">([^<]*)</td>", styled(frame, "de", {"n": 1}).to_html())
+    assert cells == ["1,5", "7", DASH, DASH, DASH, DASH]
