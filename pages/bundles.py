@@ -10,7 +10,7 @@ from ecom_models.bundles import BundleScenario, simulate_bundle
 from ui import bundles_view as bv
 from ui import state
 from ui.datasets import country_label
-from ui.formatting import number, styled
+from ui.formatting import DASH, number, styled
 from ui.safe import md_escape
 from ui.text import frozen, lang, t
 from ui.router import through_router
@@ -104,7 +104,7 @@ if suggestions.empty:
     st.info(t("bundles.suggest.none", orders=number(len(orders), L), need=number(mined.counts.threshold, L)))
 else:
     st.caption(t("bundles.suggest.caption", tested=tested))
-    st.dataframe(bv.suggestion_table(suggestions.head(10)), hide_index=True, width="stretch")
+    st.dataframe(bv.suggestion_table(suggestions.head(10)), placeholder=DASH, hide_index=True, width="stretch")
     sleepers = int((suggestions["kind"] == "sleeper").sum())
     if sleepers:
         st.caption(t("bundles.suggest.sleepers", n=number(sleepers, L)))
@@ -167,7 +167,7 @@ else:
 with st.expander(t("bundles.section.pairs", n=number(len(mined.pairs), L))):
     st.caption(t("bundles.pairs.caption", tested=tested))
     pairs = bv.pair_table(mined, limit=500)
-    st.dataframe(styled(pairs, L, {c: 4 for c in pairs.columns[5:]}), hide_index=True, width="stretch")
+    st.dataframe(styled(pairs, L, {c: 4 for c in pairs.columns[5:]}), placeholder=DASH, hide_index=True, width="stretch")
     st.download_button(t("common.download_csv"), partial(bv.pairs_csv, mined, L), "bundle_pairs.csv",
                        "text/csv", key="dl_bundle_pairs")
 with st.expander(t("bundles.section.triples", n=number(len(mined.triples), L))):
@@ -175,6 +175,6 @@ with st.expander(t("bundles.section.triples", n=number(len(mined.triples), L))):
     if not shown.triples_counted:
         st.info(t("bundles.triples.skipped", n=number(len(mined.pairs), L)))
     triples = bv.triple_table(mined)
-    st.dataframe(styled(triples.head(500), L, {c: 4 for c in triples.columns[4:]}), hide_index=True,
+    st.dataframe(styled(triples.head(500), L, {c: 4 for c in triples.columns[4:]}), placeholder=DASH, hide_index=True,
                  width="stretch")
 st.caption(t("bundles.method"))

@@ -6,7 +6,7 @@ import pandas as pd
 import streamlit as st
 
 from ui import customers_view as cv, datasets, loaders, state
-from ui.formatting import day, money, number, percent, signed_percent, styled
+from ui.formatting import DASH, day, money, number, percent, signed_percent, styled
 from ui.safe import md_escape
 from ui.text import TABLES, frozen, lang, say, t
 from ui.router import through_router
@@ -78,13 +78,13 @@ def satisfaction() -> None:
         n1.dataframe(styled(pd.DataFrame({t("nps.segment"): per["segment"], t("col.n"): per["n"],
                                           t("col.nps"): per["nps"], t("col.low"): per["ci_low"],
                                           t("col.high"): per["ci_high"]}), L,
-                            {t("col.n"): 0, t("col.nps"): 0, t("col.low"): 0, t("col.high"): 0}), hide_index=True)
+                            {t("col.n"): 0, t("col.nps"): 0, t("col.low"): 0, t("col.high"): 0}), placeholder=DASH, hide_index=True)
     words = detractor_words(chosen)
     n2.markdown("**" + t("nps.words") + "**")
     if words.empty:
         n2.caption(t("nps.no_comments"))
     else:
-        n2.dataframe(pd.DataFrame({t("col.word"): words["word"], t("col.count"): words["count"]}), hide_index=True)
+        n2.dataframe(pd.DataFrame({t("col.word"): words["word"], t("col.count"): words["count"]}), placeholder=DASH, hide_index=True)
 
 
 KEYS = ["c_currency", "c_group", "c_horizon", "c_survey", "c_seg"]
@@ -140,7 +140,7 @@ if len(run.repeat) > 1 or groups:
         t("col.repeat"): rp["repeat_rate"] * 100, t("col.fair"): rp["repeat_rate_fair"] * 100, t("col.opc"): rp["orders_per_customer"],
         t("col.gap"): rp["median_days_between"]}), L,
         {t("col.customers"): 0, t("col.repeat"): 0, t("col.fair"): 0, t("col.opc"): 1, t("col.gap"): 0}),
-        hide_index=True)
+        placeholder=DASH, hide_index=True)
 
 # ---- cohorts
 st.subheader(t("customers.section.cohorts"))
@@ -156,7 +156,7 @@ shown.insert(0, t("col.size"), ct["size"])
 shown.columns = [str(c) for c in shown.columns]
 shown.index = [day(d.date(), L) for d in ct.index]
 st.dataframe(styled(shown.reset_index(names=t("col.cohort")), L,
-                    {c: 0 for c in shown.columns}), hide_index=True, width="stretch", height=300)
+                    {c: 0 for c in shown.columns}), placeholder=DASH, hide_index=True, width="stretch", height=300)
 st.caption(t("customers.cohorts_caption"))
 
 # ---- RFM
@@ -167,7 +167,7 @@ st.dataframe(styled(pd.DataFrame({
     t("col.share_customers"): seg["share"] * 100, t("col.share_revenue"): seg["revenue_share"] * 100,
     t("col.recency"): seg["mean_recency_days"], t("col.opc"): seg["mean_orders"]}), L,
     {t("col.customers"): 0, t("col.share_customers"): 0, t("col.share_revenue"): 0, t("col.recency"): 0,
-     t("col.opc"): 1}), hide_index=True)
+     t("col.opc"): 1}), placeholder=DASH, hide_index=True)
 st.caption(t("customers.rfm_caption"))
 
 # ---- CLV
@@ -193,7 +193,7 @@ else:
             t("col.clv"): per_group["clv"], t("col.clv_low"): per_group["clv_low"],
             t("col.clv_high"): per_group["clv_high"], t("col.per_customer"): per_group["per_customer"]}), L,
             {t("col.customers"): 0, t("col.clv"): 0, t("col.clv_low"): 0, t("col.clv_high"): 0, t("col.per_customer"): 0}),
-            hide_index=True)
+            placeholder=DASH, hide_index=True)
     note_value = money(result.total, currency, L, 0)
     top = result.customers.head(20)
     st.markdown("**" + t("customers.top") + "**")
@@ -202,7 +202,7 @@ else:
         t("col.p_alive"): top["p_alive"] * 100, t("col.purchases"): top["purchases"], t("col.spend"): top["spend"],
         t("col.clv"): top["clv"], t("col.clv_low"): top["clv_low"], t("col.clv_high"): top["clv_high"]}), L,
         {t("col.p_alive"): 0, t("col.purchases"): 1, t("col.spend"): 2, t("col.clv"): 0, t("col.clv_low"): 0,
-         t("col.clv_high"): 0}), hide_index=True, width="stretch")
+         t("col.clv_high"): 0}), placeholder=DASH, hide_index=True, width="stretch")
 
 satisfaction()
 state.publish(KEYS)

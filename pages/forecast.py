@@ -8,7 +8,7 @@ import streamlit as st
 from ecom_models.forecasting.scenario import BOUNDS, ForecastScenario
 from ecom_models.forecasting.whatif import evaluate
 from ui import forecast_view, loaders, state
-from ui.formatting import day, number, percent, signed_percent, styled
+from ui.formatting import DASH, day, number, percent, signed_percent, styled
 from ui.safe import csv_bytes, md_escape
 from ui.text import frozen, lang, say, t
 from ui.router import through_router
@@ -174,7 +174,7 @@ if level == "sku":
     st.caption(t("forecast.table_caption", n=len(table)))
     st.dataframe(styled(shown, L, {c: 0 for c in (t("col.units_next"), t("col.stock"), t("col.safety"),
                                                    t("col.rop"), t("col.order"))}),
-                 hide_index=True, width="stretch",
+                 placeholder=DASH, hide_index=True, width="stretch",
                  column_config={t("col.prob"): st.column_config.ProgressColumn(
                      t("col.prob"), min_value=0.0, max_value=1.0, format="percent")})
     st.download_button(t("common.download_csv"), csv_bytes(shown), "stock_plan.csv", "text/csv", key="dl_stock")
@@ -189,4 +189,4 @@ table = scores.dropna(subset=["mae"]).sort_values("mase")
 st.caption(t("forecast.scores_caption"))
 st.dataframe(styled(pd.DataFrame({t("col.model"): [say(f"model.{m}") for m in table.index],
                                   t("col.mase"): table["mase"].to_numpy(), t("col.wape"): table["wape"].to_numpy()}),
-                    L, {t("col.mase"): 2, t("col.wape"): 2}), hide_index=True)
+                    L, {t("col.mase"): 2, t("col.wape"): 2}), placeholder=DASH, hide_index=True)

@@ -5,7 +5,7 @@ import pandas as pd
 import streamlit as st
 
 from ui import datasets, loaders, portfolio_view as pv, state
-from ui.formatting import day, money, number, percent, signed_percent, styled
+from ui.formatting import DASH, day, money, number, percent, signed_percent, styled
 from ui.safe import csv_bytes, md_escape
 from ui.text import frozen, lang, say, t
 from ui.router import through_router
@@ -61,16 +61,15 @@ st.markdown(t("portfolio.abc_summary", a=number(n_a, L), a_share=percent(share.g
               c=number(n_c, L), c_share=percent(share.get("C", 0.0), L, 0),
               x=number(int((cl["xyz"] == "X").sum()), L), z=number(int((cl["xyz"] == "Z").sum()), L),
               new=t("portfolio.abc_new", n=number(too_new, L)) if too_new else ""))
-st.dataframe(pv.matrix_table(run.matrix, L).rename(columns={"abc": ""}), hide_index=True)
+st.dataframe(pv.matrix_table(run.matrix, L).rename(columns={"abc": ""}), placeholder=DASH, hide_index=True)
 st.caption(t("portfolio.matrix_caption", a=number(a, L), b=number(b, L), by=by_word, x=number(x, L, 1),
              y=number(y, L, 1)))
 table = pd.DataFrame({t("col.sku"): cl["sku"], t("col.product"): cl["name"].astype(str),
                       t("col.abc"): cl["abc"], t("col.xyz"): cl["xyz"], t("col.revenue"): cl["revenue"],
                       t("col.share"): cl["share"], t("col.units"): cl["units"], t("col.cv"): cl["cv"],
                       t("col.stock"): cl["stock"]})
-st.dataframe(styled(table, L, {t("col.revenue"): 0, t("col.units"): 0, t("col.cv"): 2, t("col.stock"): 0}),
-             hide_index=True, width="stretch", height=260,
-             column_config={t("col.share"): st.column_config.NumberColumn(format="percent")})
+st.dataframe(styled(table, L, {t("col.revenue"): 0, t("col.units"): 0, t("col.cv"): 2, t("col.stock"): 0},
+                    {t("col.share"): 1}), placeholder=DASH, hide_index=True, width="stretch", height=260)
 st.download_button(t("common.download_csv"), csv_bytes(table), "abc_xyz.csv", "text/csv")
 
 # ---- best-sellers
@@ -81,7 +80,7 @@ st.dataframe(styled(pd.DataFrame({
     t("col.units"): best["units"], t("col.trend"): [signed_percent(v / 100, L, 0) if pd.notna(v) else "–"
                                                     for v in best["trend_pct"]],
     t("col.stock"): best["stock"], t("col.cover"): best["cover_weeks"].where(best["stock"] > 0)}), L,
-    {t("col.revenue"): 0, t("col.units"): 0, t("col.stock"): 0, t("col.cover"): 1}), hide_index=True, width="stretch")
+    {t("col.revenue"): 0, t("col.units"): 0, t("col.stock"): 0, t("col.cover"): 1}), placeholder=DASH, hide_index=True, width="stretch")
 
 short = best.loc[(best["stock"] <= 0) | (best["cover_weeks"] < 4)]
 if len(short):
@@ -115,7 +114,7 @@ else:
         t("col.reasons"): [reasons(r) for r in sl.itertuples()],
         t("col.class"): sl["abc"] + sl["xyz"].fillna(""), t("col.stock"): sl["stock"],
         t("col.stock_value"): sl["stock"] * sl["unit_cost"], t("col.idle"): sl["days_since_sale"]}),
-        L, {t("col.stock"): 0, t("col.stock_value"): 0, t("col.idle"): 0}), hide_index=True, width="stretch",
+        L, {t("col.stock"): 0, t("col.stock_value"): 0, t("col.idle"): 0}), placeholder=DASH, hide_index=True, width="stretch",
         column_config={t("col.action"): st.column_config.TextColumn(width="large"),
                        t("col.reasons"): st.column_config.TextColumn(width="medium")})
     st.markdown("**" + t("portfolio.act_on") + "**")
@@ -166,8 +165,7 @@ else:
         names = dict(zip(cl["sku"], cl["name"].astype(str)))
         shown.insert(1, t("col.product"), [names.get(s, "") for s in frame["sku"].astype(str)])
     st.dataframe(styled(shown, L, {c: 0 for c in (t("col.units_sold"), t("col.units_returned"), t("col.revenue_lost"),
-                                                  t("col.margin_lost"), t("col.profit_after"))}),
-                 hide_index=True, width="stretch", height=260,
-                 column_config={t("col.return_rate"): st.column_config.NumberColumn(format="percent")})
+                                                  t("col.margin_lost"), t("col.profit_after"))},
+                        {t("col.return_rate"): 1}), placeholder=DASH, hide_index=True, width="stretch", height=260)
 st.info(t("portfolio.note", a=number(n_a, L), a_share=percent(share.get("A", 0.0), L, 0), by=by_word,
           sleepers=number(len(sl), L), margin=money(margin if pd.notna(margin) else None, currency, L, 0)))

@@ -22,7 +22,7 @@ from ecom_models.store.queries import products
 
 from . import loaders
 from .charts import _localised
-from .formatting import day, money_auto, number, percent
+from .formatting import DASH, day, money_auto, number, percent
 from .text import lang, say, t, text_in
 
 SIZE_CAP = 30          # the chart groups larger orders into one bar "30+"
@@ -231,7 +231,7 @@ def show_result(result: BundleResult) -> None:
                              _range_text(result.new_bundles, L, lambda v: number(v, L, 1)),
                              _range_text(result.cannibalised_units, L, lambda v: number(v, L, 1)),
                              _range_text(result.discount_given, L, lambda v: money_auto(v, cur, L))]})
-    st.dataframe(flow, hide_index=True, width="stretch")
+    st.dataframe(flow, placeholder=DASH, hide_index=True, width="stretch")
     st.markdown(f"**{t('bundles.items.title')}**")
     st.dataframe(pd.DataFrame({
         t("bundles.col.sku"): [f.sku for f in result.items],
@@ -243,7 +243,7 @@ def show_result(result: BundleResult) -> None:
         t("bundles.col.elasticity"): [f"{number(f.elasticity, L, 2)} ± {number(f.elasticity_sd, L, 2)}"
                                       for f in result.items],
         t("bundles.col.elasticity_source"): [t(f"bundles.source.{f.elasticity_source}") for f in result.items],
-    }), hide_index=True, width="stretch")
+    }), placeholder=DASH, hide_index=True, width="stretch")
     st.caption(t("bundles.notes"))
     for code, params in result.notes:
         st.caption("– " + _escaped(say(code, params)))

@@ -81,17 +81,22 @@ def day(value: date | None, lang: str = "en") -> str:
     return format_date(value, DATE_PATTERNS[lang], locale=LOCALES[lang])
 
 
-def styled(frame, lang: str = "en", decimals: dict[str, int] | None = None):
+def styled(frame, lang: str = "en", decimals: dict[str, int] | None = None,
+           percents: dict[str, int] | None = None):
     """``frame`` for ``st.dataframe`` with its numbers written the language's way
-    (de: 164.762,19) while the cells stay numbers, so the table still sorts numerically.
+    (de: 164.762,19; 14,5 %) while the cells stay numbers, so the table still sorts
+    numerically.
 
-    ``decimals``: column -> decimals shown. Streamlit shows a Styler's display values;
+    ``decimals``: column -> decimals shown; ``percents``: column of shares (0.145) ->
+    decimals of the percent shown. Streamlit shows a Styler's display values;
     ``NumberColumn(format=...)`` cannot (its printf formats are English-only and
     "localized" follows the browser's language, not the app's). Keep the plain frame for
     CSV downloads.
     """
     shown = {col: (lambda v, d=d: number(v, lang, d)) for col, d in (decimals or {}).items()
              if col in frame.columns}
+    shown |= {col: (lambda v, d=d: percent(v, lang, d)) for col, d in (percents or {}).items()
+              if col in frame.columns}
     others = [col for col in frame.columns if col not in shown]
     # a missing value reads "–" in every column (Streamlit would print "None")
     return frame.style.format(shown, na_rep=DASH).format(na_rep=DASH, subset=others)

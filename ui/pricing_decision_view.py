@@ -113,7 +113,7 @@ def margin_dependence(dec, row: pd.Series, currency: str) -> None:
         table = pd.DataFrame(rows)
         if not any(m.get("price") is not None for m in dec.by_margin):   # no answer at any margin
             table = table.iloc[:, :3]
-        st.dataframe(table, hide_index=True, width="stretch")
+        st.dataframe(table, placeholder=DASH, hide_index=True, width="stretch")
     st.info(t("pv2.costs_invite"))
 
 
@@ -202,12 +202,12 @@ def test_plan(plan, names, currency: str, max_weeks: int = 26) -> None:
     st.markdown(f"**{t('pv2.test.per_sku', max=max_weeks)}**")
     st.dataframe(styled(shown, L, {t("col.current_price"): 2, t("pv2.col.test_price"): 2,
                                    t("pv2.col.weekly_units"): 1, t("pv2.col.weeks_alone"): 0}),
-                 hide_index=True, width="stretch")
+                 placeholder=DASH, hide_index=True, width="stretch")
     if 2 * n <= 52:
         st.markdown(f"**{t('pv2.test.schedule')}**")
         st.dataframe(pd.DataFrame({t("pv2.col.week_start"): [day(w.date(), L) for w in weeks["week_start"]],
                                    t("pv2.col.arm"): [t(f"pv2.test.arm.{a}") for a in weeks["arm"]]}),
-                     hide_index=True, width="stretch", height=min(36 * (len(weeks) + 1), 300))
+                     placeholder=DASH, hide_index=True, width="stretch", height=min(36 * (len(weeks) + 1), 300))
     st.download_button(t("common.download_csv"), csv_bytes(schedule_csv(plan, names)), "price_test_plan.csv",
                        "text/csv", key="dl_testplan")
 

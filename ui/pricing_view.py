@@ -9,7 +9,7 @@ import streamlit as st
 
 from ecom_models.pricing.confidence import pool_message
 
-from .formatting import money, money_auto, number, percent, signed_percent, styled
+from .formatting import DASH, money, money_auto, number, percent, signed_percent, styled
 from .safe import md_escape
 from .text import lang, say, t
 
@@ -130,6 +130,6 @@ def whatif_table(per_sku: pd.DataFrame, names, margin: float | None) -> pd.DataF
     config["product"] = st.column_config.Column(t("col.product"), width="large")
     config["prob_profit_up"] = st.column_config.ProgressColumn(
         t("pricing.metric.prob"), min_value=0.0, max_value=1.0, format="percent")
-    st.dataframe(styled(table, L, decimals), hide_index=True, width="stretch", column_config=config)
+    st.dataframe(styled(table, L, decimals), placeholder=DASH, hide_index=True, width="stretch", column_config=config)
     return table
 

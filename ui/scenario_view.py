@@ -20,7 +20,7 @@ from ecom_models.store.queries import StoreMissing
 from ecom_models.store.scenarios import valid_id
 
 from . import loaders
-from .formatting import money, number, percent, signed_percent
+from .formatting import DASH, money, number, percent, signed_percent
 from .safe import md_escape
 from .scenario_report import csv_report, excel_report, html_report, numbers_table
 from .text import lang, t
@@ -140,7 +140,7 @@ def show_saved(saved) -> None:
 
     st.subheader(t("scn.inputs"))
     st.dataframe(pd.DataFrame(inputs_rows(saved, L), columns=[t("scn.input"), t("scn.value")]),
-                 hide_index=True, width="stretch")
+                 placeholder=DASH, hide_index=True, width="stretch")
     if saved.kind != "pricing":
         _show_other_kind(saved, check)
         return
@@ -153,9 +153,9 @@ def show_saved(saved) -> None:
         whatif_metrics(_totals(check.results_today), currency)
         st.markdown(f"**{t('scn.side_by_side')}**")
         st.dataframe(_side_by_side(_totals(saved.results), _totals(check.results_today), currency),
-                     hide_index=True, width="stretch")
+                     placeholder=DASH, hide_index=True, width="stretch")
     st.markdown(f"**{t('scn.per_sku')}**")
-    st.dataframe(numbers_table(saved, L), hide_index=True, width="stretch")
+    st.dataframe(numbers_table(saved, L), placeholder=DASH, hide_index=True, width="stretch")
     _chain(saved)
     if isinstance(saved.inputs, PricingInputs):
         st.page_link("pages/pricing.py", label=t("scn.open_in_page"), icon=":material/sell:",
@@ -189,13 +189,13 @@ def _show_other_kind(saved, check) -> None:
         st.dataframe(pd.DataFrame([{t("scn.input"): label, t("scn.col.saved"): value,
                                     t("scn.col.today"): today.get(label, "")}
                                    for label, value, _ in kinds.key_results(saved.kind, saved.results, L)]),
-                     hide_index=True, width="stretch")
+                     placeholder=DASH, hide_index=True, width="stretch")
     st.markdown(f"**{t('scn.key_results')}**")
     st.dataframe(pd.DataFrame([{t("scn.what"): label, t("scn.col.saved"): value, t("scn.baseline"): base}
                                for label, value, base in kinds.key_results(saved.kind, saved.results, L)]),
-                 hide_index=True, width="stretch")
+                 placeholder=DASH, hide_index=True, width="stretch")
     st.markdown(f"**{t('scn.details')}**")
-    st.dataframe(kinds.detail_table(saved.kind, saved.results, L), hide_index=True, width="stretch")
+    st.dataframe(kinds.detail_table(saved.kind, saved.results, L), placeholder=DASH, hide_index=True, width="stretch")
     for line in kinds.notes(saved.kind, saved.results, L):
         st.caption("– " + md_escape(line))
     _chain(saved)
@@ -258,7 +258,7 @@ def show_list() -> None:
                           t("scn.col.created"): [r["created_at"][:16].replace("T", " ") for r in rows],
                           t("scn.col.note"): [r["note"] for r in rows],
                           t("scn.col.link"): [share_link(r["id"]) for r in rows]})
-    st.dataframe(table, hide_index=True, width="stretch",
+    st.dataframe(table, placeholder=DASH, hide_index=True, width="stretch",
                  column_config={t("scn.col.link"): st.column_config.LinkColumn(display_text=t("scn.open_saved"))})
     label = (lambda i: f"{by_id[i]['title'] or t('scn.untitled')} · {by_id[i]['created_at'][:16].replace('T', ' ')}")
     with st.expander(t("scn.manage")):
@@ -283,7 +283,7 @@ def show_list() -> None:
     interval = number(records[0].results.get("interval_pct"), lang())
     st.caption(t("scn.compare.caption", interval=interval))
     st.dataframe(frame.style.apply(lambda row: ["background-color: #fff3b0" if row.name in differing else ""
-                                                for _ in row], axis=1), width="stretch")
+                                                for _ in row], axis=1), width="stretch", placeholder=DASH)
 
 
 def _delete(scenario_id: str) -> None:

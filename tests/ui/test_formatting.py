@@ -73,3 +73,15 @@ def test_missing_values_read_a_dash_in_every_column():
                           "empty": [None, None]})
     cells = re.findall(r">([^<]*)</td>", styled(frame, "de", {"n": 1}).to_html())
     assert cells == ["1,5", "7", DASH, DASH, DASH, DASH]
+
+
+def test_shares_read_as_percent_in_the_users_language():
+    import re
+
+    import pandas as pd
+
+    from ui.formatting import styled
+
+    frame = pd.DataFrame({"share": [0.1449, 0.5]})
+    assert re.findall(r">([^<]*)</td>", styled(frame, "de", percents={"share": 1}).to_html()) \
+        == ["14,5\xa0%", "50,0\xa0%"]
