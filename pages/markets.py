@@ -15,7 +15,7 @@ from ecom_models.markets.fx import ECB_DAILY_URL
 from ui import markets_view as mv
 from ui import state
 from ui.datasets import country_label
-from ui.formatting import DASH, money, number, percent
+from ui.formatting import DASH, money, number, number_columns, percent, styled
 from ui.safe import md_escape
 from ui.text import frozen, lang, say, t
 from ui.router import through_router
@@ -203,7 +203,7 @@ if rows:
                                      "pct": t("markets.col.pct"), "low": t("markets.col.low", currency=seller.currency),
                                      "high": t("markets.col.high", currency=seller.currency),
                                      "breakeven": t("markets.col.breakeven")})
-    st.dataframe(shown.round(2), placeholder=DASH, hide_index=True, width="stretch")
+    st.dataframe(styled(shown, L, number_columns(shown)), placeholder=DASH, hide_index=True, width="stretch")
 
 # --- entry: break-even and demand from comparables
 st.subheader(t("markets.section.entry"))
@@ -273,24 +273,28 @@ for kind, ch in kinds.items():
                          t("markets.col.fee_rate"): round(ci.marketplace_fee_pct, 1),
                          t("markets.col.fee_source"): t("markets.fees.from_reports", channel=t(f"channel.{kind}"))
                          if from_reports else t("markets.fees.assumption")})
-st.dataframe(pd.DataFrame(channel_rows), placeholder=DASH, hide_index=True, width="stretch")
+channel_table = pd.DataFrame(channel_rows)
+st.dataframe(styled(channel_table, L, number_columns(channel_table) | {t("markets.col.orders"): 0}),
+             placeholder=DASH, hide_index=True, width="stretch")
 reported = mv.channel_costs()
 reported = reported.loc[reported["has_own_fees"].astype(bool)]
 if not reported.empty:
     with st.expander(t("markets.section.channel_costs")):
         st.caption(t("markets.channel_costs.caption"))
-        shown = reported.drop(columns=["has_own_fees"]).round(2)
-        st.dataframe(shown.rename(columns={c: t(f"markets.cost.{c}") for c in shown.columns}),
-                     placeholder=DASH, hide_index=True, width="stretch")
+        shown = reported.drop(columns=["has_own_fees"])
+        shown = shown.rename(columns={c: t(f"markets.cost.{c}") for c in shown.columns})
+        st.dataframe(styled(shown, L, number_columns(shown)), placeholder=DASH, hide_index=True, width="stretch")
 
 # --- own history and the reference
 with st.expander(t("markets.section.history")):
     hist = all_countries.copy()
     hist["key"] = hist["key"].map(lambda c: country_label(c))
-    st.dataframe(hist.round(2), placeholder=DASH, hide_index=True, width="stretch")
+    st.dataframe(styled(hist, L, number_columns(hist)), placeholder=DASH, hide_index=True, width="stretch")
 with st.expander(t("markets.section.reference")):
     st.caption(t("markets.ref.caption"))
-    st.dataframe(table.reset_index(drop=True), placeholder=DASH, hide_index=True, width="stretch")
+    reference = table.reset_index(drop=True)
+    st.dataframe(styled(reference, L, number_columns(reference)), placeholder=DASH, hide_index=True,
+                 width="stretch")
     st.markdown("**" + t("markets.fx.title", day=fx.as_of.isoformat()) + "**")
     st.caption(t("markets.fx.caption", url=ECB_DAILY_URL))
     edited = st.data_editor(pd.DataFrame({"currency": list(fx.rates), "rate": list(fx.rates.values())}),

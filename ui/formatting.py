@@ -81,6 +81,15 @@ def day(value: date | None, lang: str = "en") -> str:
     return format_date(value, DATE_PATTERNS[lang], locale=LOCALES[lang])
 
 
+def number_columns(frame, floats: int = 2, skip=("id", "line")) -> dict[str, int]:
+    """Decimals for ``styled`` by column type: 0 for integers, ``floats`` for decimals."""
+    import pandas as pd
+
+    return {c: 0 if pd.api.types.is_integer_dtype(frame[c]) else floats for c in frame.columns
+            if c not in skip and pd.api.types.is_numeric_dtype(frame[c])
+            and not pd.api.types.is_bool_dtype(frame[c])}
+
+
 def styled(frame, lang: str = "en", decimals: dict[str, int] | None = None,
            percents: dict[str, int] | None = None):
     """``frame`` for ``st.dataframe`` with its numbers written the language's way

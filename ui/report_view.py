@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from .formatting import DASH, day, number, styled
+from .formatting import DASH, day, number, number_columns, styled
 from .safe import md_escape
 from .text import TABLES, lang, say, say_any, t
 
@@ -63,10 +63,8 @@ def shown_table(frame: pd.DataFrame, decimals: dict[str, int] | None = None, **d
     for col in frame.columns:
         if frame[col].dtype == bool:
             frame[col] = frame[col].map({True: t("value.yes"), False: t("value.no")})
-    ints = {c: 0 for c in frame.columns if pd.api.types.is_integer_dtype(frame[c]) and c not in ("id", "line")}
-    floats = {c: 2 for c in frame.columns if pd.api.types.is_float_dtype(frame[c])}
     config = {c: st.column_config.Column(_word("col.", c)) for c in frame.columns}
-    st.dataframe(styled(frame, lang(), {**ints, **floats, **(decimals or {})}), placeholder=DASH, hide_index=True,
+    st.dataframe(styled(frame, lang(), {**number_columns(frame), **(decimals or {})}), placeholder=DASH, hide_index=True,
                  column_config=config, **dataframe_args)
 
 
