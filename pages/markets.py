@@ -9,7 +9,7 @@ from dataclasses import replace
 import pandas as pd
 import streamlit as st
 
-from ecom_models.markets import (BOUNDS, break_even_units, channel_kind, comparable_demand, compute,
+from ecom_models.markets import (BOUNDS, break_even_units, comparable_demand, compute,
                                  default_inputs, local_price_from_home, months_to_break_even, price_for_margin)
 from ecom_models.markets.fx import ECB_DAILY_URL
 from ui import markets_view as mv
@@ -240,40 +240,7 @@ for s in statuses:
 # --- channels compared
 st.subheader(t("markets.section.channels"))
 st.caption(t("markets.channels.caption"))
-by_channel = mv.channel_summary(home_vat)
-kinds = {"own": None, "amazon": None, "ebay": None, "etsy": None}
-for _, ch in by_channel.iterrows():     # the biggest store channel of each kind
-    if kinds.get(channel_kind(ch["key"])) is None:
-        kinds[channel_kind(ch["key"])] = ch
-home_price = local_price_from_home(home_gross, home_vat, home_vat, 1.0, "none")
-own_costs = mv.channel_costs().set_index(["channel", "currency"])   # the channels' own reports
-channel_rows = []
-for kind, ch in kinds.items():
-    ci, _ = default_inputs(seller, table, seller.country, fx, price_gross_local=home_price,
-                           unit_cost_base=inputs.unit_cost_base, channel_kind=kind,
-                           units_per_order=float(ch["units_per_order"]) if ch is not None and ch["units_per_order"] > 0 else inputs.units_per_order)
-    if ch is not None and ch["units"] > 0:
-        ci = replace(ci, return_rate_pct=min(90.0, float(ch["return_rate_pct"])))
-    own = own_costs.loc[(ch["key"], ch["currency"])] if ch is not None and (ch["key"], ch["currency"]) in own_costs.index else None
-    from_reports = own is not None and bool(own["has_own_fees"]) and pd.notna(own["fee_rate_pct"])
-    if from_reports:    # the channel's own fee lines: all its fees as one rate of product revenue
-        ci = replace(ci, marketplace_fee_pct=min(BOUNDS["marketplace_fee_pct"][1], max(0.0, float(own["fee_rate_pct"]))),
-                     marketplace_fee_fixed_base_per_order=0.0)
-    res = compute(ci)
-    fees = -sum(c.base for c in res.components if c.code in ("marketplace_fee", "payment_fee"))
-    channel_rows.append({t("markets.col.channel"): t(f"channel.{kind}"),
-                         t("markets.col.in_data"): ch["key"] if ch is not None else "",
-                         t("markets.col.revenue"): round(float(ch["revenue"]), 2) if ch is not None else None,
-                         t("markets.col.orders"): int(ch["orders"]) if ch is not None else None,
-                         t("markets.col.return_rate"): round(ci.return_rate_pct, 1),
-                         t("markets.col.fees", currency=seller.currency): round(fees, 2),
-                         t("markets.col.margin", currency=seller.currency): round(res.contribution_margin_base, 2),
-                         t("markets.col.per_order", currency=seller.currency): round(res.contribution_margin_per_order_base, 2),
-                         t("markets.col.pct"): round(res.margin_pct, 1),
-                         t("markets.col.fee_rate"): round(ci.marketplace_fee_pct, 1),
-                         t("markets.col.fee_source"): t("markets.fees.from_reports", channel=t(f"channel.{kind}"))
-                         if from_reports else t("markets.fees.assumption")})
-channel_table = pd.DataFrame(channel_rows)
+channel_table = mv.channel_table(seller, table, fx, inputs, home_gross, home_vat)
 st.dataframe(styled(channel_table, L, number_columns(channel_table) | {t("markets.col.orders"): 0}),
              placeholder=DASH, hide_index=True, width="stretch")
 reported = mv.channel_costs()

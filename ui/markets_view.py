@@ -164,3 +164,49 @@ def compare_chart(frame: pd.DataFrame, currency: str) -> alt.Chart:
                                                 tooltip=["market", alt.Tooltip("margin:Q", format=",.2f")])
     rule = base.mark_rule(color="#333").encode(x="low:Q", x2="high:Q")
     return (bars + rule).properties(height=max(120, 28 * len(frame)))
+
+
+def channel_table(seller, table: pd.DataFrame, fx, inputs, home_gross: float, home_vat: float) -> pd.DataFrame:
+    """The home market's waterfall for each sales channel, side by side (words in the user's
+    language): your own shop and the biggest channel of each marketplace in the data, with
+    the fee rate from the channel's own reports where imported, else the reference table's
+    (an assumption), and the return rate and units per order from the data where there are
+    any. ``inputs``: the page's current inputs (unit cost, units per order)."""
+    from dataclasses import replace
+
+    from ecom_models.markets import BOUNDS, channel_kind, compute, default_inputs, local_price_from_home
+
+    by_channel = channel_summary(home_vat)
+    kinds = {"own": None, "amazon": None, "ebay": None, "etsy": None}
+    for _, ch in by_channel.iterrows():     # the biggest store channel of each kind
+        if kinds.get(channel_kind(ch["key"])) is None:
+            kinds[channel_kind(ch["key"])] = ch
+    home_price = local_price_from_home(home_gross, home_vat, home_vat, 1.0, "none")
+    own_costs = channel_costs().set_index(["channel", "currency"])   # the channels' own reports
+    channel_rows = []
+    for kind, ch in kinds.items():
+        ci, _ = default_inputs(seller, table, seller.country, fx, price_gross_local=home_price,
+                               unit_cost_base=inputs.unit_cost_base, channel_kind=kind,
+                               units_per_order=float(ch["units_per_order"]) if ch is not None and ch["units_per_order"] > 0 else inputs.units_per_order)
+        if ch is not None and ch["units"] > 0:
+            ci = replace(ci, return_rate_pct=min(90.0, float(ch["return_rate_pct"])))
+        own = own_costs.loc[(ch["key"], ch["currency"])] if ch is not None and (ch["key"], ch["currency"]) in own_costs.index else None
+        from_reports = own is not None and bool(own["has_own_fees"]) and pd.notna(own["fee_rate_pct"])
+        if from_reports:    # the channel's own fee lines: all its fees as one rate of product revenue
+            ci = replace(ci, marketplace_fee_pct=min(BOUNDS["marketplace_fee_pct"][1], max(0.0, float(own["fee_rate_pct"]))),
+                         marketplace_fee_fixed_base_per_order=0.0)
+        res = compute(ci)
+        fees = -sum(c.base for c in res.components if c.code in ("marketplace_fee", "payment_fee"))
+        channel_rows.append({t("markets.col.channel"): t(f"channel.{kind}"),
+                             t("markets.col.in_data"): ch["key"] if ch is not None else "",
+                             t("markets.col.revenue"): round(float(ch["revenue"]), 2) if ch is not None else None,
+                             t("markets.col.orders"): int(ch["orders"]) if ch is not None else None,
+                             t("markets.col.return_rate"): round(ci.return_rate_pct, 1),
+                             t("markets.col.fees", currency=seller.currency): round(fees, 2),
+                             t("markets.col.margin", currency=seller.currency): round(res.contribution_margin_base, 2),
+                             t("markets.col.per_order", currency=seller.currency): round(res.contribution_margin_per_order_base, 2),
+                             t("markets.col.pct"): round(res.margin_pct, 1),
+                             t("markets.col.fee_rate"): round(ci.marketplace_fee_pct, 1),
+                             t("markets.col.fee_source"): t("markets.fees.from_reports", channel=t(f"channel.{kind}"))
+                             if from_reports else t("markets.fees.assumption")})
+    return pd.DataFrame(channel_rows)
