@@ -66,7 +66,8 @@ def trim_heap() -> None:
 
 def drop_expired_sessions() -> int:
     """Remove the disconnected sessions whose reconnect time is over from Streamlit's
-    session store; how many. Reaches into Streamlit's runtime (1.67: its session manager's
+    session store and shut them down (their media files and dataframe sources are
+    released, as when Streamlit closes a session); how many. Reaches into Streamlit's runtime (1.67: its session manager's
     ``MemorySessionStorage``): on another layout it does nothing and returns 0."""
     try:
         from streamlit import runtime
@@ -76,9 +77,15 @@ def drop_expired_sessions() -> int:
         manager = runtime.get_instance()._session_mgr
         cache = manager._session_storage._cache
         with getattr(manager, "_storage_lock", threading.Lock()):
-            return len(cache.expire())
+            removed = cache.expire()
     except Exception:   # housekeeping must never break the server
         return 0
+    for _, info in removed:   # as Streamlit closes a session: its files and frames go too
+        try:
+            info.session.shutdown()
+        except Exception:
+            pass
+    return len(removed)
 
 
 def _janitor() -> None:

@@ -26,25 +26,27 @@ def _runtime_with(storage: MemorySessionStorage, monkeypatch) -> None:
     monkeypatch.setattr(runtime, "get_instance", lambda: SimpleNamespace(_session_mgr=manager))
 
 
-def _stored(session_id: str):
-    return SimpleNamespace(session=SimpleNamespace(id=session_id), client=None)
+def _stored(session_id: str, shut: list):
+    session = SimpleNamespace(id=session_id, shutdown=lambda: shut.append(session_id))
+    return SimpleNamespace(session=session, client=None)
 
 
 def test_expired_sessions_leave_the_store_without_another_disconnect(monkeypatch):
     """Streamlit's store keeps an expired session until the next write; the janitor's call
     removes it (and leaves a session still within its reconnect time)."""
+    shut: list[str] = []
     storage = MemorySessionStorage(ttl_seconds=0.2)
-    storage.save(_stored("old"))
+    storage.save(_stored("old", shut))
     time.sleep(0.3)
     assert storage.get("old") is None and len(storage._cache._data) == 1   # expired, yet held
     _runtime_with(storage, monkeypatch)
     assert memory.drop_expired_sessions() == 1
-    assert len(storage._cache._data) == 0
+    assert len(storage._cache._data) == 0 and shut == ["old"]   # shut down like a closed tab
     storage_fresh = MemorySessionStorage(ttl_seconds=60)
-    storage_fresh.save(_stored("fresh"))
+    storage_fresh.save(_stored("fresh", shut))
     _runtime_with(storage_fresh, monkeypatch)
     assert memory.drop_expired_sessions() == 0
-    assert storage_fresh.get("fresh") is not None
+    assert storage_fresh.get("fresh") is not None and shut == ["old"]
 
 
 def test_without_a_runtime_nothing_is_dropped(monkeypatch):
