@@ -68,7 +68,7 @@ def _remove_demo() -> None:
 def data_panel() -> None:
     """Which shop's data is loaded ('Shopware 5 shop · EUR · 2023–2024'), the demo data's
     label, and one button (with a confirm step) to remove the demo."""
-    if loaders.lines().empty:
+    if loaders.sales_cube().orders.empty:   # the cube, not all lines: the sidebar shows on every page
         st.caption(t("sidebar.no_data"))
         return
     st.caption(f"**{t('sidebar.loaded')}**")
