@@ -77,20 +77,24 @@ def partial_cube(lines: pd.DataFrame) -> SalesCube:
     return SalesCube(daily, orders, names)
 
 
-def combine(a: SalesCube, b: SalesCube) -> SalesCube:
-    """Two partial cubes (``partial_cube``) as one: ``a``'s lines come first."""
+def combine(parts: list[SalesCube]) -> SalesCube:
+    """Partial cubes (``partial_cube``) as one, in one grouping: the first part's lines come
+    first."""
+    if len(parts) == 1:
+        return parts[0]
+
     def text(frame: pd.DataFrame) -> pd.DataFrame:   # categories differ between parts
         return frame.astype({c: object for c in (*TEXT, "product_name") if c in frame})
 
-    daily = (pd.concat([text(a.daily), text(b.daily)], ignore_index=True)
-             .groupby(DAILY_KEYS, dropna=False, sort=False)[SUMS["daily"]].sum().reset_index())
-    orders = (pd.concat([text(a.orders), text(b.orders)], ignore_index=True)
-              .groupby(ORDER_KEYS, sort=False).agg(
-                  day=("day", "min"), country=("country", "first"), currency=("currency", "first"),
-                  customer_id=("customer_id", "first"), net_units=("net_units", "sum"),
-                  revenue=("revenue", "sum"), sale_lines=("sale_lines", "sum")).reset_index())
-    names = (pd.concat([text(a.names), text(b.names)], ignore_index=True)
-             .drop_duplicates("sku").reset_index(drop=True))
+    def joined(kind: str) -> pd.DataFrame:
+        return pd.concat([text(getattr(p, kind)) for p in parts], ignore_index=True)
+
+    daily = joined("daily").groupby(DAILY_KEYS, dropna=False, sort=False)[SUMS["daily"]].sum().reset_index()
+    orders = joined("orders").groupby(ORDER_KEYS, sort=False).agg(
+        day=("day", "min"), country=("country", "first"), currency=("currency", "first"),
+        customer_id=("customer_id", "first"), net_units=("net_units", "sum"),
+        revenue=("revenue", "sum"), sale_lines=("sale_lines", "sum")).reset_index()
+    names = joined("names").drop_duplicates("sku").reset_index(drop=True)
     return SalesCube(daily, orders, names)
 
 
@@ -150,6 +154,15 @@ def refresh_cube(db: Path | str, version: tuple, lines: pd.DataFrame) -> SalesCu
     return cube
 
 
+# Partial cubes are added up once they hold this many rows together (fewer groupings than
+# adding every batch to the running total, which took 5 of the 8 s at 2.2 M lines).
+COMBINE_ROWS = 3_000_000
+
+
+def _rows(cube: SalesCube) -> int:
+    return len(cube.daily) + len(cube.orders) + len(cube.names)
+
+
 def refresh_cube_from_snapshot(db: Path | str, version: tuple) -> SalesCube | None:
     """Build the cube from the snapshot of ``version`` one batch at a time, save it and
     return it (memory follows a batch and the cube, not the lines). None when the
@@ -158,13 +171,14 @@ def refresh_cube_from_snapshot(db: Path | str, version: tuple) -> SalesCube | No
     from .snapshot import snapshot_batches
 
     tables = lookup_tables(db)
-    cube = None
+    pending: list[SalesCube] = []
     for batch in snapshot_batches(db, version):
-        part = partial_cube(add_lookups(batch, tables))
-        cube = part if cube is None else combine(cube, part)
-    if cube is None:
+        pending.append(partial_cube(add_lookups(batch, tables)))
+        if sum(_rows(p) for p in pending) > COMBINE_ROWS:   # memory stays bounded
+            pending = [combine(pending)]
+    if not pending:
         return None
-    cube = finish(cube)
+    cube = finish(combine(pending))
     write_cube(db, cube, version)
     return cube
 
