@@ -156,7 +156,7 @@ def refresh_cube(db: Path | str, version: tuple, lines: pd.DataFrame) -> SalesCu
 
 # Partial cubes are added up once they hold this many rows together (fewer groupings than
 # adding every batch to the running total, which took 5 of the 8 s at 2.2 M lines).
-COMBINE_ROWS = 3_000_000
+COMBINE_ROWS = 1_500_000
 
 
 def _rows(cube: SalesCube) -> int:
