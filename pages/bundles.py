@@ -12,7 +12,7 @@ from ui import state
 from ui.datasets import country_label
 from ui.formatting import DASH, number, styled
 from ui.safe import md_escape
-from ui.text import frozen, lang, t
+from ui.text import frozen, lang, t, working
 from ui.router import through_router
 
 through_router()   # a fresh server's first deep link still runs app.py (ui/router.py)
@@ -22,7 +22,8 @@ KEYS = ["b_channel", "b_from", "b_to", "b_country", "b_minsup", "b_mincount", "b
 notices = state.bind(KEYS)
 L = lang()
 st.title(t("bundles.title"))
-shops = bv.shops()
+with working("spin.baskets"):
+    shops = bv.shops()
 if not shops:
     st.info(t("common.empty_store"))
     st.page_link("pages/data.py", label=t("common.go_data"), icon=":material/upload_file:")
@@ -73,9 +74,10 @@ with st.expander(t("bundles.settings")):
 state.publish(KEYS)
 
 date_from, date_to = state.value("b_from"), state.value("b_to")
-shown = bv.view(channel, date_from if date_from != shop.first else None,
-                date_to if date_to != shop.last else None, state.value("b_country"),
-                state.value("b_minsup"), state.value("b_mincount"))
+with working("spin.pairs"):
+    shown = bv.view(channel, date_from if date_from != shop.first else None,
+                    date_to if date_to != shop.last else None, state.value("b_country"),
+                    state.value("b_minsup"), state.value("b_mincount"))
 mined, orders = shown.mined, shown.baskets.orders
 if orders.empty:
     st.warning(t("bundles.no_orders"))
@@ -148,7 +150,8 @@ state.publish(KEYS)
 if len(chosen) < 2:
     st.info(t("bundles.pick"))
 else:
-    responses, why_not = bv.responses(shop)
+    with working("spin.responses"):
+        responses, why_not = bv.responses(shop)
     scenario = BundleScenario(
         channel=channel, skus=tuple(chosen), discount_pct=state.value("b_discount"),
         bundle_price=state.value("b_price") if state.value("b_mode") == "price" else None,

@@ -8,7 +8,7 @@ import streamlit as st
 from ui import customers_view as cv, datasets, loaders, state
 from ui.formatting import DASH, day, money, number, percent, signed_percent, styled
 from ui.safe import md_escape
-from ui.text import TABLES, frozen, lang, say, t
+from ui.text import frozen, lang, say, t, TABLES, working
 from ui.router import through_router
 
 through_router()   # a fresh server's first deep link still runs app.py (ui/router.py)
@@ -95,7 +95,8 @@ datasets.stop_when_empty()
 summary = loaders.currency_summary()
 codes = summary["currency"].tolist()
 currency = datasets.chosen_currency(summary, notices, "c_currency")
-groups = cv.customers_run(currency, "").groups
+with working("spin.customers"):
+    groups = cv.customers_run(currency, "").groups
 if state.value("c_group") not in ("", *groups):
     notices.append(state.reject("c_group", "link.unknown_products"))
 c1, c2 = st.columns(2) if len(codes) > 1 else (None, st.columns(2)[0])
@@ -108,7 +109,8 @@ if groups:
 for notice in notices:
     st.warning(md_escape(notice))
 group = state.value("c_group")
-run = cv.customers_run(currency, group)
+with working("spin.customers"):
+    run = cv.customers_run(currency, group)
 st.caption(t("customers.caption", currency=currency))
 if run.guests["orders"]:
     st.caption(t("customers.guests", orders=number(run.guests["orders"], L),
@@ -174,7 +176,8 @@ st.caption(t("customers.rfm_caption"))
 st.subheader(t("customers.section.clv"))
 st.selectbox(t("customers.horizon"), [13, 26, 52, 104], key="c_horizon")
 horizon = int(state.value("c_horizon"))
-valued = cv.value(currency, group, horizon)
+with working("spin.value"):
+    valued = cv.value(currency, group, horizon)
 if valued is None:
     st.info(t("customers.clv_few"))
 else:

@@ -10,7 +10,7 @@ from ecom_models.forecasting.whatif import evaluate
 from ui import forecast_view, loaders, state
 from ui.formatting import DASH, day, number, percent, signed_percent, styled
 from ui.safe import csv_bytes, md_escape
-from ui.text import frozen, lang, say, t
+from ui.text import frozen, lang, say, t, working
 from ui.router import through_router
 
 through_router()   # a fresh server's first deep link still runs app.py (ui/router.py)
@@ -22,7 +22,9 @@ notices = state.bind(KEYS)
 L = lang()
 st.title(t("forecast.title"))
 st.caption(t("forecast.caption"))
-if not loaders.store_exists() or loaders.lines().empty:
+with working("spin.lines"):
+    empty = not loaders.store_exists() or loaders.lines().empty
+if empty:
     st.info(t("common.empty_store"))
     st.page_link("pages/data.py", label=t("common.go_data"), icon=":material/upload_file:")
     st.stop()
@@ -31,7 +33,8 @@ c1, c2, c3 = st.columns([1.2, 3, 1])
 c1.selectbox(t("forecast.level"), LEVELS, key="f_level", format_func=frozen(lambda v: t(f"forecast.level.{v}")))
 c3.selectbox(t("forecast.horizon"), [4, 8, 13, 26], key="f_h")
 level, horizon = state.value("f_level"), int(state.value("f_h"))
-run = forecast_view.forecast_run(level, horizon)
+with working("spin.forecast"):
+    run = forecast_view.forecast_run(level, horizon)
 if run is None:
     for notice in notices:
         st.warning(md_escape(notice))

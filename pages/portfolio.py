@@ -7,7 +7,7 @@ import streamlit as st
 from ui import datasets, loaders, portfolio_view as pv, state
 from ui.formatting import DASH, day, money, number, percent, signed_percent, styled
 from ui.safe import csv_bytes, md_escape
-from ui.text import frozen, lang, say, t
+from ui.text import frozen, lang, say, t, working
 from ui.router import through_router
 
 through_router()   # a fresh server's first deep link still runs app.py (ui/router.py)
@@ -41,7 +41,8 @@ weeks, by = int(state.value("p_weeks")), state.value("p_by")
 a, b = float(state.value("p_a")), float(state.value("p_b"))
 x, y = float(state.value("p_x")), float(state.value("p_y"))
 idle, rcost = int(state.value("p_idle")), float(state.value("p_rcost"))
-run = pv.portfolio_run(currency, weeks, by, a, b, x, y, idle, rcost)
+with working("spin.portfolio"):
+    run = pv.portfolio_run(currency, weeks, by, a, b, x, y, idle, rcost)
 if run is None:
     st.info(t("common.empty_store"))
     st.stop()

@@ -11,7 +11,7 @@ from ui.pricing_decision_view import (catalogue_basis, decision, margin_editor, 
                                       use_change_button)
 from ui.pricing_view import convincing, explain_elasticity, recommendation, whatif_metrics, whatif_table
 from ui.safe import csv_bytes, md_escape
-from ui.text import frozen, lang, t
+from ui.text import frozen, lang, t, working
 from ui.router import through_router
 
 through_router()   # a fresh server's first deep link still runs app.py (ui/router.py)
@@ -21,7 +21,8 @@ KEYS = ["currency", "skus", "category", "mode", "change", "newprice", "margin", 
 notices = state.bind(KEYS)
 st.title(t("pricing.title"))
 datasets.stop_when_empty()
-lines = loaders.lines()
+with working("spin.lines"):
+    lines = loaders.lines()
 
 # One currency at a time; without one in the URL, the user's own data (never the demo).
 summary = loaders.currency_summary()
@@ -35,7 +36,8 @@ if st.session_state.get("pricing_currency") not in (None, currency):
     for key in ("pricing_defaulted", "newprice_for"):
         st.session_state.pop(key, None)
 st.session_state["pricing_currency"] = currency
-pricing = pricing_data.data(currency)   # count model, stock-outs from the products table
+with working("spin.elasticities"):
+    pricing = pricing_data.data(currency)   # count model, stock-outs from the products table
 estimates = pricing.estimates
 st.caption(t("pv2.caption", currency=currency))
 datasets.show_demo_notice(summary, currency)
@@ -195,5 +197,7 @@ else:
     test_plan(pricing_data.test_plan(currency, test_skus, state.value("tchange")), names, currency)
 
 st.subheader(t("pricing.section.check"))
-model_check(pricing_data.holdout(currency))
+with working("spin.holdout"):
+    check = pricing_data.holdout(currency)
+model_check(check)
 st.caption(t("pv2.caveat"))

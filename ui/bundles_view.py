@@ -54,7 +54,7 @@ class View:
     triples_counted: bool
 
 
-@st.cache_resource(max_entries=2, show_spinner="Building baskets …")
+@st.cache_resource(max_entries=2, show_spinner=False)
 def _baskets(db: str, version_key: tuple) -> tuple[Baskets, tuple[Shop, ...]]:
     from ecom_models.demo import demo_import_ids
 
@@ -83,7 +83,7 @@ def shops() -> tuple[Shop, ...]:
     return _baskets(str(loaders.db_path()), loaders.version())[1]
 
 
-@st.cache_resource(max_entries=16, show_spinner="Counting products bought together …")
+@st.cache_resource(max_entries=16, show_spinner=False)
 def _view(db: str, version_key: tuple, channel: str, date_from: date | None, date_to: date | None,
           country: str | None, min_support: float, min_count: int) -> View:
     baskets = select(_baskets(db, version_key)[0], channel=channel, date_from=date_from,
@@ -104,7 +104,7 @@ def view(channel: str, date_from: date | None, date_to: date | None, country: st
                  country or None, float(min_support_pct) / 100, int(min_count))
 
 
-@st.cache_resource(max_entries=4, show_spinner="Estimating price responses …")
+@st.cache_resource(max_entries=4, show_spinner=False)
 def _responses(db: str, version_key: tuple, channel: str, currency: str):
     from ecom_models.bundles import item_elasticities
 

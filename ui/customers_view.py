@@ -26,7 +26,7 @@ class CustomersRun:
     rfm: pd.DataFrame
 
 
-@st.cache_resource(max_entries=8, show_spinner="Following customers over time …")
+@st.cache_resource(max_entries=8, show_spinner=False)
 def _run(db: str, version_key: tuple, currency: str, group: str) -> CustomersRun | None:
     from ecom_models.customers import (cohort_table, customer_orders, guest_orders, new_vs_returning, repeat_rates,
                                        retention_curve, rfm_table, segment_summary)
@@ -50,7 +50,7 @@ def customers_run(currency: str, group: str) -> CustomersRun | None:
     return _run(str(loaders.db_path()), loaders.version(), currency, group)
 
 
-@st.cache_resource(max_entries=8, show_spinner="Estimating customer value …")
+@st.cache_resource(max_entries=8, show_spinner=False)
 def _value(db: str, version_key: tuple, currency: str, group: str, horizon: int):
     from ecom_models.customers import by_group, customer_value, holdout_check
 

@@ -21,7 +21,7 @@ MIN_WEEKS = 16            # complete weeks needed before the page forecasts
 HISTORY_WEEKS = 26        # weeks of history drawn before the forecast (52 squeezed the forecast into a sliver)
 
 
-@st.cache_resource(max_entries=8, show_spinner="Testing forecast methods on past weeks …")
+@st.cache_resource(max_entries=8, show_spinner=False)
 def _run(db: str, version_key: tuple, level: str, horizon: int):
     from ecom_models.forecasting.pipeline import forecast
     from ecom_models.forecasting.price_features import price_inputs

@@ -40,7 +40,7 @@ EMPTY_LINES = {"channel": "category", "order_id": "category", "ordered_at": "dat
                "is_product": bool, "import_id": "int64"}
 
 
-@st.cache_resource(max_entries=1, show_spinner="Loading order lines …")
+@st.cache_resource(max_entries=1, show_spinner=False)
 def _lines(db: str, version_key: tuple) -> pd.DataFrame:
     if version_key[1] == -1:
         return pd.DataFrame({c: pd.Series(dtype=d) for c, d in EMPTY_LINES.items()})

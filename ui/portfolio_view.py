@@ -23,7 +23,7 @@ class PortfolioRun:
     has_cost: bool
 
 
-@st.cache_resource(max_entries=8, show_spinner="Classifying products …")
+@st.cache_resource(max_entries=8, show_spinner=False)
 def _run(db: str, version_key: tuple, currency: str, weeks: int, by: str, a: float, b: float, x: float,
          y: float, idle: int, rcost: float) -> PortfolioRun | None:
     from ecom_models.portfolio import abcxyz, best_sellers, matrix, product_summary, return_rates, sleepers, unprofitable

@@ -33,7 +33,7 @@ def _currency_lines(db: str, version_key: tuple, currency: str) -> pd.DataFrame:
     return frame.loc[(frame["currency"] == currency).to_numpy()]
 
 
-@st.cache_resource(max_entries=4, show_spinner="Estimating price elasticities …")
+@st.cache_resource(max_entries=4, show_spinner=False)
 def _data(db: str, version_key: tuple, currency: str) -> PricingData:
     from ecom_models.pricing import CountElasticityEstimator, build_tier_panels
     from ecom_models.pricing.tiers import fit_tier
@@ -56,7 +56,7 @@ def data(currency: str) -> PricingData:
     return _data(str(loaders.db_path()), loaders.version(), currency)
 
 
-@st.cache_resource(max_entries=4, show_spinner="Checking the model on held-out weeks …")
+@st.cache_resource(max_entries=4, show_spinner=False)
 def _holdout(db: str, version_key: tuple, currency: str):
     from ecom_models.pricing import validate_count_holdout
 

@@ -354,3 +354,10 @@ def say(code: str, params=None) -> str:
 def say_any(item) -> str:
     """A report entry that is a coded Message/dict (worded) or plain text (as is)."""
     return render_any(item, lang())
+
+
+def working(key: str):
+    """``st.spinner`` worded in the user's language (``spin.*`` keys); Streamlit shows it only
+    when the block takes longer than half a second. Use it in pages, never inside a cached
+    function (Streamlit would replay it)."""
+    return st.spinner(t(key))

@@ -51,6 +51,12 @@ EN = {
     "phase.reading": "reading", "phase.checking values": "checking values",
     "phase.validated": "checked", "phase.writing": "writing", "phase.snapshot": "updating the figures",
     "data.checking": "Reading and checking {file} …",
+    # what a page is computing, shown while it takes longer than half a second (ui.text.working)
+    "spin.lines": "Loading order lines …", "spin.baskets": "Building baskets …",
+    "spin.pairs": "Counting products bought together …", "spin.responses": "Estimating price responses …",
+    "spin.elasticities": "Estimating price elasticities …", "spin.holdout": "Checking the model on held-out weeks …",
+    "spin.portfolio": "Classifying products …", "spin.forecast": "Testing forecast methods on past weeks …",
+    "spin.customers": "Following customers over time …", "spin.value": "Estimating customer value …",
 }
 
 DE = {
@@ -102,4 +108,12 @@ DE = {
     "phase.reading": "lese", "phase.checking values": "prüfe Werte",
     "phase.validated": "geprüft", "phase.writing": "schreibe", "phase.snapshot": "aktualisiere die Zahlen",
     "data.checking": "{file} wird gelesen und geprüft …",
+    "spin.lines": "Bestellzeilen werden geladen …", "spin.baskets": "Warenkörbe werden gebildet …",
+    "spin.pairs": "Gemeinsam gekaufte Produkte werden gezählt …",
+    "spin.responses": "Preisreaktionen werden geschätzt …",
+    "spin.elasticities": "Preiselastizitäten werden geschätzt …",
+    "spin.holdout": "Das Modell wird an zurückgehaltenen Wochen geprüft …",
+    "spin.portfolio": "Produkte werden eingeordnet …",
+    "spin.forecast": "Prognosemethoden werden an vergangenen Wochen getestet …",
+    "spin.customers": "Kunden werden über die Zeit verfolgt …", "spin.value": "Kundenwert wird geschätzt …",
 }
