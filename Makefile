@@ -22,8 +22,10 @@ $(VENV)/.installed-dev: $(VENV)/.installed requirements-dev.txt
 demo: $(VENV)/.installed
 	ECOM_DB=$(DB) $(PY) -m ecom_models demo --db $(DB)
 
+# Two malloc arenas from the first thread on: the server's own threads otherwise make more
+# before app.py can limit them, and freed memory stays in them (ui/memory.py).
 run: demo
-	ECOM_DB=$(DB) $(PY) -m streamlit run app.py --server.port $(PORT)
+	MALLOC_ARENA_MAX=2 ECOM_DB=$(DB) $(PY) -m streamlit run app.py --server.port $(PORT)
 
 test: $(VENV)/.installed-dev
 	$(PY) -m pytest

@@ -58,7 +58,9 @@ def streamlit_server(db: Path, extra_env: dict | None = None) -> Iterator[tuple[
     """A headless ``streamlit run app.py`` on ``db``; yields (base url, process)."""
     port = free_port()
     base = f"http://127.0.0.1:{port}"
-    env = {**os.environ, "ECOM_DB": str(db), "ECOM_NO_DEMO": "1", **(extra_env or {})}
+    # as `make run` starts it (two malloc arenas from process start, ui/memory.py)
+    env = {**os.environ, "ECOM_DB": str(db), "ECOM_NO_DEMO": "1", "MALLOC_ARENA_MAX": "2",
+           **(extra_env or {})}
     proc = subprocess.Popen(
         [sys.executable, "-m", "streamlit", "run", "app.py", "--server.headless", "true",
          "--server.address", "127.0.0.1", "--server.port", str(port),
