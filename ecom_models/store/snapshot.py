@@ -106,25 +106,33 @@ def cached_lines(db: Path | str, version: tuple, query: Query) -> tuple[pd.DataF
 def rebuild(db: Path | str, query: Query) -> tuple:
     """Write the snapshot anew from the store, part by part; returns its version."""
     actual, parts = query(db)
-    _write_parts(snapshot_path(db), parts, actual)
+    _write_lines(snapshot_path(db), (_line_table(frame) for frame in parts), actual)
     return actual
 
 
-def _write_parts(path: Path, frames, version: tuple) -> None:
-    """Write typed line frames as one snapshot of ``version``, atomically."""
-    import pyarrow as pa
+def _write_lines(path: Path, tables, version: tuple) -> None:
+    """Arrow tables of order lines as one snapshot of ``version``, written atomically
+    (temporary file + rename); a failure leaves the old file in place."""
     import pyarrow.parquet as pq
 
     schema = line_schema().with_metadata({VERSION_KEY: _stamp(version)})
     tmp = beside(path, "tmp")
     try:
         with pq.ParquetWriter(tmp, schema) as writer:
-            for frame in frames:
-                writer.write_table(pa.Table.from_pandas(frame[schema.names], schema=schema,
-                                                        preserve_index=False))
+            for table in tables:
+                writer.write_table(table.cast(schema))
         os.replace(tmp, path)
     except OSError:
         tmp.unlink(missing_ok=True)
+
+
+def _line_table(frame: pd.DataFrame):
+    """A frame of typed lines (``queries.typed_lines``) as an Arrow table of the snapshot's
+    schema."""
+    import pyarrow as pa
+
+    schema = line_schema()
+    return pa.Table.from_pandas(frame[schema.names], schema=schema, preserve_index=False)
 
 
 def line_schema():
@@ -154,17 +162,14 @@ class LineSpool:
 
     def add(self, lines: pd.DataFrame | None, removed_ids=()) -> None:
         """Spool ``lines`` (typed like the snapshot) and remember ``removed_ids``."""
-        import pyarrow as pa
         import pyarrow.parquet as pq
 
         self.removed += [int(i) for i in removed_ids]
         if lines is None or not len(lines):
             return
-        schema = line_schema()
         if self._writer is None:
-            self._writer = pq.ParquetWriter(self.path, schema)
-        self._writer.write_table(pa.Table.from_pandas(lines[schema.names], schema=schema,
-                                                      preserve_index=False))
+            self._writer = pq.ParquetWriter(self.path, line_schema())
+        self._writer.write_table(_line_table(lines))
         self.rows += len(lines)
 
     def tables(self):
@@ -215,28 +220,25 @@ def apply_change(db: Path | str, before: tuple, after: tuple, spool: LineSpool,
     was stamped with (the sales cube is built from it)."""
     import pyarrow as pa
     import pyarrow.compute as pc
-    import pyarrow.parquet as pq
 
     path = snapshot_path(db)
     old = open_current(path, before)
     if old is None and not start_empty:
         return rebuild(db, query)
-    schema = line_schema().with_metadata({VERSION_KEY: _stamp(after)})
     removed = pa.array(sorted(set(spool.removed)), type=pa.int64())
-    tmp = beside(path, "tmp")
+
+    def lines():
+        if old is not None:
+            for batch in old.iter_batches(batch_size=BATCH_ROWS):
+                table = pa.Table.from_batches([batch])
+                if len(removed):
+                    table = table.filter(pc.invert(pc.is_in(table["id"], value_set=removed)))
+                yield table
+        for batch in spool.tables():
+            yield pa.Table.from_batches([batch])
+
     try:
-        with pq.ParquetWriter(tmp, schema) as writer:
-            if old is not None:
-                for batch in old.iter_batches(batch_size=BATCH_ROWS):
-                    table = pa.Table.from_batches([batch]).cast(schema)
-                    if len(removed):
-                        table = table.filter(pc.invert(pc.is_in(table["id"], value_set=removed)))
-                    writer.write_table(table)
-            for batch in spool.tables():
-                writer.write_table(pa.Table.from_batches([batch]).cast(schema))
-        os.replace(tmp, path)
-    except OSError:
-        tmp.unlink(missing_ok=True)
+        _write_lines(path, lines(), after)
     finally:
         if old is not None:
             old.close()
