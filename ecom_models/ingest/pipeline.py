@@ -219,10 +219,9 @@ def preview(prepared: Prepared, db: Path | str, options: Options | None = None) 
         return prepared.planned[1]
 
     if prepared.preset.kind != "orders" or not Path(db).is_file():
-        n = len(prepared.rows)
-        return {"lines_new": n, "lines_changed": 0, "lines_unchanged": 0,
-                "lines_not_in_file": 0, "orders_lacking_lines": 0, "lines_removed": 0,
-                "revenue_effect": {}}
+        from ..store.merge import plain_summary
+
+        return plain_summary(len(prepared.rows))
     return preview_import(db, channel_of(prepared, options), prepared.rows,
                           prepared.preset.ledger, bool(options and options.replace_orders))
 

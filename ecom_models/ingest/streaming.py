@@ -98,7 +98,7 @@ def plan_in_parts(parts: TextParts, judged: Judged, db: Path | str | None, progr
     (``MergePlan.summary``; as into an empty store when ``db`` is None or missing), the
     first ``head`` canonical lines for a preview)."""
     from ..store.imports import preview_import
-    from ..store.merge import add_summaries, rounded_effect
+    from ..store.merge import add_summaries, plain_summary, rounded_effect
 
     tally = ReportTally(judged.facts, judged.notes)
     summary, first = None, None
@@ -108,9 +108,7 @@ def plan_in_parts(parts: TextParts, judged: Judged, db: Path | str | None, progr
             part = preview_import(db, channel_name(judged.preset, judged.options), rows,
                                   judged.preset.ledger, judged.options.replace_orders, exact=True)
         else:
-            part = {"lines_new": len(rows), "lines_changed": 0, "lines_unchanged": 0,
-                    "lines_not_in_file": 0, "orders_lacking_lines": 0, "lines_removed": 0,
-                    "revenue_effect": {}}
+            part = plain_summary(len(rows))
         summary = part if summary is None else add_summaries(summary, part)
     summary["revenue_effect"] = rounded_effect(summary["revenue_effect"])
     return tally.report(), summary, first

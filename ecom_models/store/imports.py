@@ -19,6 +19,7 @@ import numpy as np
 import pandas as pd
 
 from .connection import connect, write_transaction
+from .merge import plain_summary
 from .migrations import ensure_schema
 
 LINE_COLUMNS = ("import_id", "channel_id", "order_id", "line_key", "ordered_at", "sku",
@@ -169,7 +170,7 @@ def write_import(db: Path | str, meta: dict, kind: str, channel: str,
                     done = _write_lines(conn, import_id, cid, channel, part, progress, ledger,
                                         replace_orders, spool)
                     summary = done if summary is None else add_summaries(summary, done)
-                summary = summary or _counts(new=0, changed=0)
+                summary = summary or plain_summary(0)
                 summary["revenue_effect"] = rounded_effect(summary["revenue_effect"])
             else:
                 rows = pd.concat(list(parts), ignore_index=True)
@@ -268,7 +269,7 @@ def _write_products(conn, import_id: int, cid: int, rows: pd.DataFrame) -> dict:
     data["import_id"] = [import_id] * len(rows)
     data["channel_id"] = [cid] * len(rows)
     conn.executemany(UPSERT_PRODUCTS, list(zip(*(data[c] for c in PRODUCT_COLUMNS))))
-    return _counts(new=len(rows) - existing, changed=existing)
+    return plain_summary(new=len(rows) - existing, changed=existing)
 
 
 def _write_customers(conn, import_id: int, cid: int, channel: str, rows: pd.DataFrame) -> dict:
@@ -281,13 +282,7 @@ def _write_customers(conn, import_id: int, cid: int, channel: str, rows: pd.Data
     conn.executemany(UPSERT_CUSTOMERS, zip([cid] * len(rows), ids, _column(rows, "country"),
                                            _column(rows, "customer_group"), [import_id] * len(rows)))
     after = conn.execute("SELECT count(*) FROM customers WHERE channel_id = ?", [cid]).fetchone()[0]
-    return _counts(new=after - existing, changed=len(rows) - (after - existing))
-
-
-def _counts(new: int, changed: int) -> dict:
-    return {"lines_new": int(new), "lines_changed": int(changed), "lines_unchanged": 0,
-            "lines_not_in_file": 0, "orders_lacking_lines": 0, "lines_removed": 0,
-            "revenue_effect": {}}
+    return plain_summary(new=after - existing, changed=len(rows) - (after - existing))
 
 
 def _bump_version(conn) -> None:

@@ -72,6 +72,15 @@ class MergePlan:
         }
 
 
+def plain_summary(new: int, changed: int = 0) -> dict:
+    """A ``MergePlan.summary`` of rows that are only new or changed (products, customers, or
+    order lines going into an empty store): no unchanged lines, none lacking, no revenue
+    effect worked out."""
+    return {"lines_new": int(new), "lines_changed": int(changed), "lines_unchanged": 0,
+            "lines_not_in_file": 0, "orders_lacking_lines": 0, "lines_removed": 0,
+            "revenue_effect": {}}
+
+
 def add_summaries(a: dict, b: dict) -> dict:
     """Two exact ``MergePlan.summary`` results as one (parts of one file hold distinct
     orders); round the total with ``rounded_effect``."""
