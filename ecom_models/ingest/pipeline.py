@@ -305,16 +305,24 @@ def outcome(file_name: str, status: str, report: dict | None, written: dict | No
     return result
 
 
+def already_imported(db: Path | str, digest: str, file_name: str) -> dict | None:
+    """The 'already_imported' outcome when the store has a file with this content hash."""
+    from ..store.imports import find_import
+
+    known = find_import(db, digest)
+    if not known:
+        return None
+    return outcome(file_name, "already_imported", json.loads(known["report"]),
+                   {"import_id": known["id"], "rows_imported": 0, "rows_updated": 0})
+
+
 def import_bytes(raw: bytes, file_name: str, db: Path | str, fmt: str = "auto",
                  options: Options | None = None, progress=None,
                  upload_limit: bool = True) -> dict:
     """Import one file's bytes; never raises for bad input (status 'rejected' instead)."""
-    from ..store.imports import find_import
-
-    known = find_import(db, content_hash(raw))
+    known = already_imported(db, content_hash(raw), file_name)
     if known:
-        return outcome(file_name, "already_imported", json.loads(known["report"]),
-                       {"import_id": known["id"], "rows_imported": 0, "rows_updated": 0})
+        return known
     try:
         prepared = prepare(raw, file_name, fmt, options, progress, upload_limit)
     except IngestError as exc:
@@ -340,12 +348,9 @@ def import_file(path: Path | str, db: Path | str, fmt: str = "auto",
                            skip_bad_rows=opts.skip_bad_rows)
         if parts is not None:
             digest = file_hash(path)
-            from ..store.imports import find_import
-
-            known = find_import(db, digest)
+            known = already_imported(db, digest, path.name)
             if known:
-                return outcome(path.name, "already_imported", json.loads(known["report"]),
-                               {"import_id": known["id"], "rows_imported": 0, "rows_updated": 0})
+                return known
             done = import_in_parts(parts, db, fmt, opts, digest, progress)
             if done is not None:
                 return done
