@@ -21,8 +21,9 @@ import numpy as np
 import pandas as pd
 
 from ..messages import Message
+from .errors import IngestError
 
-__all__ = ["DateDetection", "CANDIDATE_FORMATS", "detect_date_format", "parse_dates"]
+__all__ = ["DateDetection", "CANDIDATE_FORMATS", "detect_date_format", "choose_date_format", "parse_dates"]
 
 #: (strptime format, field order) in order of preference. Order is "ymd", "dmy",
 #: "mdy" or "named" (month name). ``%m``/``%d``/``%H`` also accept 1-digit values
@@ -197,6 +198,35 @@ def _nothing_fits_note(u: pd.Series, sample: pd.Series) -> Message:
     if not fits_any.all():
         return Message("value_fits_no_date_format", {"value": str(misfits.iloc[int(np.argmin(fits_any))])})
     return Message("mixed_date_formats", {"format": best, "value": str(misfits.iloc[0])})
+
+
+def choose_date_format(text: pd.Series, column: str | None, chosen: str | None, file: str
+                       ) -> tuple[str | None, dict, str | None]:
+    """The date format for a column of date text: the user's choice (``chosen``), else the one detected
+    over the whole column (or, when none fits every value, the one fitting most, so that the
+    parse can name the first line that does not fit). Returns (format, facts for the report,
+    a note when the column is ambiguous)."""
+    facts = {"date_ambiguous": False, "date_candidates": []}
+    if chosen is not None:
+        return chosen, facts, None
+    det = detect_date_format(text)
+    facts.update(date_ambiguous=det.ambiguous, date_candidates=list(det.candidates))
+    fmt = det.format
+    if fmt is None and (text.str.strip() != "").any():
+        fmt = _best_partial_format(text)
+        if fmt is None:
+            raise IngestError(det.note or Message("dates_unreadable"), file=file, column=column,
+                              hint_code="hint.date_format")
+    return fmt, facts, det.note if det.ambiguous else None
+
+
+def _best_partial_format(text: pd.Series) -> str | None:
+    """The candidate date format that parses the most distinct values (None if none parses any)."""
+    distinct = pd.Series(text.unique()).astype(str)
+    counts = {fmt: int((~parse_dates(distinct, fmt)[1]).sum() - (distinct.str.strip() == "").sum())
+              for fmt, _ in CANDIDATE_FORMATS}
+    best = max(counts, key=counts.get)
+    return best if counts[best] > 0 else None
 
 
 # --------------------------------------------------------------------------- parsing

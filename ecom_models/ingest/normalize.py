@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 import numpy as np
 import pandas as pd
 
-from .dates import CANDIDATE_FORMATS, detect_date_format, parse_dates
+from .dates import choose_date_format, parse_dates
 from .errors import IngestError
 from ..messages import Message
 from .numbers import decimal_votes, clean_id, detect_decimal_for_columns, parse_numbers
@@ -137,26 +137,6 @@ def _numbers(frame: pd.DataFrame, fields, cols, opts, file, skip) -> tuple[str, 
     return decimal, dropped
 
 
-def choose_date_format(text: pd.Series, column: str | None, opts: Options, file: str
-                       ) -> tuple[str | None, dict, str | None]:
-    """The date format for a column of date text: the user's choice, else the one detected
-    over the whole column (or, when none fits every value, the one fitting most, so that the
-    parse can name the first line that does not fit). Returns (format, facts for the report,
-    a note when the column is ambiguous)."""
-    facts = {"date_ambiguous": False, "date_candidates": []}
-    if opts.date_format is not None:
-        return opts.date_format, facts, None
-    det = detect_date_format(text)
-    facts.update(date_ambiguous=det.ambiguous, date_candidates=list(det.candidates))
-    fmt = det.format
-    if fmt is None and (text.str.strip() != "").any():
-        fmt = _best_partial_format(text)
-        if fmt is None:
-            raise IngestError(det.note or Message("dates_unreadable"), file=file, column=column,
-                              hint_code="hint.date_format")
-    return fmt, facts, det.note if det.ambiguous else None
-
-
 def _dates(frame, cols, opts, file, skip, warnings) -> tuple[dict, pd.Series]:
     info = {"date_format": None, "date_ambiguous": False, "date_candidates": []}
     dropped = pd.Series(False, index=frame.index)
@@ -166,7 +146,7 @@ def _dates(frame, cols, opts, file, skip, warnings) -> tuple[dict, pd.Series]:
         return info, dropped
     text = frame["ordered_at"].astype(str)
     fmt, facts, note = choose_date_format(text[~skip] if skip.any() else text,
-                                          cols.get("ordered_at"), opts, file)
+                                          cols.get("ordered_at"), opts.date_format, file)
     info.update(facts)
     if note:
         warnings.append(note)
@@ -186,15 +166,6 @@ def _dates(frame, cols, opts, file, skip, warnings) -> tuple[dict, pd.Series]:
         dropped |= bad
     frame["ordered_at"] = values
     return info, dropped
-
-
-def _best_partial_format(text: pd.Series) -> str | None:
-    """The candidate date format that parses the most distinct values (None if none parses any)."""
-    distinct = pd.Series(text.unique()).astype(str)
-    counts = {fmt: int((~parse_dates(distinct, fmt)[1]).sum() - (distinct.str.strip() == "").sum())
-              for fmt, _ in CANDIDATE_FORMATS}
-    best = max(counts, key=counts.get)
-    return best if counts[best] > 0 else None
 
 
 def _skipped(frame: pd.DataFrame, reasons: pd.Series) -> pd.DataFrame:

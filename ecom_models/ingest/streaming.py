@@ -8,7 +8,7 @@
 - **Pass 1** reads every part once and judges what must be judged over the whole file:
   the decimal mark (the votes of all parts added up, as ``numbers.detect_decimal`` does
   over a whole column), the date format (over every distinct date text, as
-  ``normalize.choose_date_format`` does), and whether each order's rows stand together.
+  ``dates.choose_date_format`` does), and whether each order's rows stand together.
   A file whose orders are scattered over parts cannot be merged part by part: it is read
   whole instead (``import_in_parts`` returns None).
 - **Pass 2** reads the parts again, normalises each with pass 1's decimal mark and date
@@ -29,7 +29,8 @@ import pandas as pd
 
 from ..messages import Message
 from .errors import IngestError
-from .normalize import Options, choose_date_format, normalize_orders, order_text
+from .dates import choose_date_format
+from .normalize import Options, normalize_orders, order_text
 from .presets import Preset, resolve_columns
 from .pipeline import (MAX_UPLOAD_MB, Prepared, as_rejection, build_report, channel_name,
                        content_hash, detect_preset, outcome, prepare, storage_error, store_meta)
@@ -197,7 +198,7 @@ def judge(parts: TextParts, fmt: str, opts: Options, step=None) -> Judged | None
     if "ordered_at" in stage.frame:
         texts = pd.Series(pd.unique(np.concatenate(dates)) if dates else [], dtype=object)
         date_format, found, note = choose_date_format(texts.astype(str), stage.cols.get("ordered_at"),
-                                                      opts, parts.file)
+                                                      opts.date_format, parts.file)
         facts.update(found, date_format=date_format)
         notes += [note] if note else []
     return Judged(preset, replace(opts, decimal=decimal, date_format=date_format), facts, notes,
